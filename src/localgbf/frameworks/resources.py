@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 from localgbf.frameworks.errors import FrameworkDataError
 
 DATA_PACKAGE = "localgbf.frameworks"
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def data_path(name: str) -> Path:
@@ -42,3 +44,25 @@ def sha256_of(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def parse_records(
+    file: Path, items: Any, model: type[ModelT], kind: str, key: str = "code"
+) -> list[ModelT]:
+    """Validate a list of records, naming the file and the failing record in the error."""
+    if not isinstance(items, list):
+        raise FrameworkDataError(str(file), f"'{kind}' must be a list")
+    records: list[ModelT] = []
+    for index, item in enumerate(items):
+        label = f"{kind}[{index}]"
+        if isinstance(item, dict) and key in item:
+            label += f" ({key} {item[key]})"
+        try:
+            records.append(model.model_validate(item))
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in err['loc']) or 'record'}: {err['msg']}"
+                for err in exc.errors()
+            )
+            raise FrameworkDataError(str(file), problems, label) from exc
+    return records

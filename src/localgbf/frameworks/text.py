@@ -1,9 +1,9 @@
 """Multilingual text as carried by every framework record and most database records.
 
 A text holds one string per language code (BCP 47 as Django spells it: `en`, `zh-hans`, `ar`,
-`es`, `fr`, `ru`) and says in which languages the string is the official one. English is
-required because it is the fallback; any other language may be missing. A display in a
-language that is missing falls back to English and says so, so the UI can mark it.
+`es`, `fr`, `ru`) and says in which languages the string is the official one. At least one
+language is required. A display in a language that is missing falls back to English (or, for a
+text written only in another language, to that language) and says so, so the UI can mark it.
 """
 
 from __future__ import annotations
@@ -65,8 +65,8 @@ class Text(BaseModel):
         unknown = set(self.values) - set(UN_LANGUAGES)
         if unknown:
             raise ValueError(f"unknown language code(s) {sorted(unknown)}; use {list(UN_LANGUAGES)}")
-        if not self.values.get(FALLBACK_LANGUAGE, "").strip():
-            raise ValueError("an English text is required as the fallback")
+        if not any(isinstance(v, str) and v.strip() for v in self.values.values()):
+            raise ValueError("a text is required in at least one language")
         stray = set(self.official) - set(self.values)
         if stray:
             raise ValueError(f"marked official in {sorted(stray)} but has no text there")
@@ -78,9 +78,15 @@ class Text(BaseModel):
     def has(self, language: str) -> bool:
         return language in self.values
 
+    @property
+    def fallback_language(self) -> str:
+        if FALLBACK_LANGUAGE in self.values:
+            return FALLBACK_LANGUAGE
+        return next(lang for lang in UN_LANGUAGES if lang in self.values)
+
     def render(self, language: str) -> Rendered:
-        """The text in `language`, or the English text marked as a fallback."""
-        lang = language if language in self.values else FALLBACK_LANGUAGE
+        """The text in `language`, or the fallback text marked as such."""
+        lang = language if language in self.values else self.fallback_language
         return Rendered(
             text=self.values[lang],
             language=lang,
@@ -92,7 +98,7 @@ class Text(BaseModel):
         return self.render(language).text
 
     def __str__(self) -> str:
-        return self.values[FALLBACK_LANGUAGE]
+        return self.values[self.fallback_language]
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = dict(self.values)
