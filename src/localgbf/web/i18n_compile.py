@@ -19,54 +19,44 @@ def _unquote(line: str) -> str:
 
 
 def parse_po(path: Path) -> dict[str, str]:
-    """Read a .po file into msgid -> msgstr, skipping fuzzy and untranslated entries."""
+    """Read a .po file into msgid -> msgstr, skipping fuzzy and untranslated entries.
+
+    Plural entries are keyed `msgid\0msgid_plural` with forms joined by NUL, as in .mo files;
+    a context is prefixed as `msgctxt\x04msgid`.
+    """
     messages: dict[str, str] = {}
-    msgctxt: str | None = None
-    msgid = msgstr = ""
-    section = None
-    fuzzy = False
-
-    def flush() -> None:
-        nonlocal msgctxt, msgid, msgstr, fuzzy
-        if section is not None and msgstr and not fuzzy:
-            key = f"{msgctxt}\x04{msgid}" if msgctxt is not None else msgid
-            messages[key] = msgstr
-        msgctxt, msgid, msgstr, fuzzy = None, "", "", False
-
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line.startswith("#,") and "fuzzy" in line:
-            flush()
-            section = None
-            fuzzy = True
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        fields: dict[str, str] = {}
+        current: str | None = None
+        fuzzy = False
+        for raw in block.splitlines():
+            line = raw.strip()
+            if line.startswith("#,") and "fuzzy" in line:
+                fuzzy = True
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith('"'):
+                if current is not None:
+                    fields[current] += _unquote(line)
+                continue
+            keyword, _, rest = line.partition(" ")
+            current = keyword
+            fields[current] = _unquote(rest)
+        if "msgid" not in fields or (fuzzy and fields["msgid"]):
             continue
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("msgctxt "):
-            if section == "msgstr":
-                keep_fuzzy = fuzzy
-                flush()
-                fuzzy = keep_fuzzy
-            section = "msgctxt"
-            msgctxt = _unquote(line[8:])
-        elif line.startswith("msgid "):
-            if section == "msgstr":
-                keep_fuzzy = fuzzy
-                flush()
-                fuzzy = keep_fuzzy
-            section = "msgid"
-            msgid = _unquote(line[6:])
-        elif line.startswith("msgstr "):
-            section = "msgstr"
-            msgstr = _unquote(line[7:])
-        elif line.startswith('"'):
-            if section == "msgid":
-                msgid += _unquote(line)
-            elif section == "msgstr":
-                msgstr += _unquote(line)
-            elif section == "msgctxt":
-                msgctxt = (msgctxt or "") + _unquote(line)
-    flush()
+        msgid = fields["msgid"]
+        if "msgid_plural" in fields:
+            forms = [fields[k] for k in sorted(f for f in fields if f.startswith("msgstr["))]
+            if not all(forms):
+                continue
+            key, value = f"{msgid}\0{fields['msgid_plural']}", "\0".join(forms)
+        else:
+            key, value = msgid, fields.get("msgstr", "")
+            if not value:
+                continue
+        if "msgctxt" in fields:
+            key = f"{fields['msgctxt']}\x04{key}"
+        messages[key] = value
     return messages
 
 

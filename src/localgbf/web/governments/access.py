@@ -1,0 +1,91 @@
+"""Every permission decision of the web app and the API goes through `can()`.
+
+Rules, by role:
+- anyone, signed in or not: read what is public;
+- viewer of a government: read its non-public content;
+- officer of a government: read and edit its content;
+- reviewer (a country's national focal point): read everything of the governments of that
+  country and review what they submit;
+- network administrator: everything, platform-wide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from localgbf.web.governments.models import Government
+
+
+class Action(StrEnum):
+    VIEW = "view"  # public content
+    VIEW_PRIVATE = "view_private"  # drafts, members, jobs
+    EDIT = "edit"
+    REVIEW = "review"
+    ADMINISTER = "administer"  # memberships, band tables, platform settings
+
+
+@dataclass(frozen=True)
+class Roles:
+    network_admin: bool = False
+    officer_of: frozenset[int] = field(default_factory=frozenset)
+    viewer_of: frozenset[int] = field(default_factory=frozenset)
+    reviewer_of: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def is_member(self) -> bool:
+        return bool(self.network_admin or self.officer_of or self.viewer_of or self.reviewer_of)
+
+
+NO_ROLES = Roles()
+
+
+def roles_of(user: Any) -> Roles:
+    """The user's roles, read once per request and kept on the user object."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return NO_ROLES
+    cached = getattr(user, "_localgbf_roles", None)
+    if cached is not None:
+        return cached
+    from localgbf.web.governments.models import Membership
+
+    rows = list(Membership.objects.filter(user=user).values_list("role", "government_id"))
+    roles = Roles(
+        network_admin=any(role == "network_admin" for role, _ in rows) or user.is_superuser,
+        officer_of=frozenset(g for role, g in rows if role == "officer"),
+        viewer_of=frozenset(g for role, g in rows if role == "viewer"),
+        reviewer_of=frozenset(g for role, g in rows if role == "reviewer"),
+    )
+    user._localgbf_roles = roles
+    return roles
+
+
+def can(user: Any, action: Action | str, government: Government | None = None) -> bool:
+    """May `user` do `action` on `government` (or platform-wide when `government` is None)?"""
+    action = Action(action)
+    roles = roles_of(user)
+    if roles.network_admin:
+        return True
+    if action is Action.VIEW:
+        return True
+    if government is None or action is Action.ADMINISTER:
+        return False
+    if action is Action.EDIT:
+        return government.pk in roles.officer_of
+    country_id = government.country_id or government.pk
+    if action is Action.REVIEW:
+        return country_id in roles.reviewer_of and government.pk != country_id
+    # VIEW_PRIVATE
+    return (
+        government.pk in roles.officer_of
+        or government.pk in roles.viewer_of
+        or country_id in roles.reviewer_of
+    )
+
+
+def forget_roles(user: Any) -> None:
+    """Drop the cached roles (after a membership change in the same request)."""
+    if hasattr(user, "_localgbf_roles"):
+        del user._localgbf_roles
