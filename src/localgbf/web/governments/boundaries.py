@@ -13,32 +13,29 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 
-def _geometry_of(data: Any) -> dict[str, Any]:
+def _geometries_of(data: Any) -> list[dict[str, Any]]:
+    """The polygon geometries in a GeoJSON object (a collection gives one per feature)."""
     if not isinstance(data, dict):
         raise ValidationError(_("The boundary must be a GeoJSON object."))
     kind = data.get("type")
     if kind == "FeatureCollection":
-        features = data.get("features") or []
-        polygons = [f.get("geometry") for f in features if isinstance(f, dict)]
-        polygons = [g for g in polygons if g]
-        if not polygons:
+        geometries = [
+            f.get("geometry") for f in data.get("features") or [] if isinstance(f, dict)
+        ]
+        geometries = [g for g in geometries if g]
+        if not geometries:
             raise ValidationError(_("The FeatureCollection holds no geometry."))
-        coords: list[Any] = []
-        for geometry in polygons:
-            if geometry.get("type") == "Polygon":
-                coords.append(geometry.get("coordinates"))
-            elif geometry.get("type") == "MultiPolygon":
-                coords.extend(geometry.get("coordinates") or [])
-            else:
+        for geometry in geometries:
+            if geometry.get("type") not in ("Polygon", "MultiPolygon"):
                 raise ValidationError(
                     _("A boundary holds polygons only; found a %(kind)s."),
                     params={"kind": geometry.get("type")},
                 )
-        return {"type": "MultiPolygon", "coordinates": coords}
+        return geometries
     if kind == "Feature":
-        return _geometry_of(data.get("geometry"))
+        return _geometries_of(data.get("geometry"))
     if kind in ("Polygon", "MultiPolygon"):
-        return data
+        return [data]
     raise ValidationError(
         _("A boundary must be a Polygon or MultiPolygon (or a Feature holding one); found %(kind)s."),
         params={"kind": kind},
@@ -47,6 +44,8 @@ def _geometry_of(data: Any) -> dict[str, Any]:
 
 def clean_boundary(text_or_data: str | dict[str, Any]) -> dict[str, Any]:
     """Parse and check a boundary; return the GeoJSON geometry to store.
+
+    A FeatureCollection (for example a city's districts) is stored as the union of its parts.
 
     Refused: text that is not JSON, geometries that are not polygons, coordinates outside
     longitude -180..180 / latitude -90..90 (a projected file), and self-intersecting rings.
@@ -65,13 +64,15 @@ def clean_boundary(text_or_data: str | dict[str, Any]) -> dict[str, Any]:
             ) from None
     else:
         data = text_or_data
-    geometry = _geometry_of(data)
     try:
-        geom = shape(geometry)
-    except (ValueError, TypeError, AttributeError, IndexError) as exc:
+        parts = [shape(g) for g in _geometries_of(data)]
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
         raise ValidationError(
             _("The boundary's coordinates cannot be read: %(err)s"), params={"err": str(exc)}
         ) from None
+    invalid = next((p for p in parts if not p.is_valid), None)
+    # Sub-units of one government (quartiers, districts) share edges: their union is the outline.
+    geom = invalid if invalid is not None else shapely.unary_union(parts)
     if geom.is_empty:
         raise ValidationError(_("The boundary is empty."))
     minx, miny, maxx, maxy = geom.bounds

@@ -23,6 +23,7 @@ class GovernmentProfileForm(forms.ModelForm):
         help_text=_("A Polygon, MultiPolygon, Feature or FeatureCollection in longitude/latitude."),
     )
     remove_boundary = forms.BooleanField(label=_("Remove the boundary"), required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Government
