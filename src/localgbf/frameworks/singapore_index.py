@@ -59,17 +59,17 @@ class Unit(BaseModel):
         return wanted in {s.casefold() for s in (self.id, self.symbol, *self.aliases)}
 
     def range_text(self) -> str:
-        def fmt(x: float) -> str:
-            return f"{x:g}"
-
-        whole = " (whole numbers)" if self.integer else ""
-        if self.minimum is not None and self.maximum is not None:
-            return f"{fmt(self.minimum)} to {fmt(self.maximum)} {self.symbol}{whole}"
-        if self.minimum is not None:
-            return f"{fmt(self.minimum)} {self.symbol} or more{whole}"
-        if self.maximum is not None:
-            return f"up to {fmt(self.maximum)} {self.symbol}{whole}"
-        return f"any value in {self.symbol}{whole}"
+        """The accepted range in words, e.g. '0 to 100 %' or 'any whole number (species)'."""
+        whole = ", whole numbers" if self.integer else ""
+        low, high = self.minimum, self.maximum
+        if low is not None and high is not None:
+            return f"{low:g} to {high:g} {self.symbol}{whole}"
+        if low is not None:
+            return f"{low:g} {self.symbol} or more{whole}"
+        if high is not None:
+            return f"up to {high:g} {self.symbol}{whole}"
+        kind = "whole number" if self.integer else "number"
+        return f"any {kind} ({self.symbol})"
 
 
 class Band(BaseModel):
