@@ -20,7 +20,9 @@ def test_it_has_4_goals_23_targets_and_204_indicators():
 
 def test_indicator_kinds_match_the_reference_counts(shared_reference: Path):
     ref = yaml.safe_load((shared_reference / "kmgbf.yaml").read_text(encoding="utf-8"))
-    expected = Counter({"headline": len(ref["headline_indicators"]), "binary": len(ref["binary_indicators"])})
+    expected = Counter(
+        {"headline": len(ref["headline_indicators"]), "binary": len(ref["binary_indicators"])}
+    )
     expected.update(i["type"] for i in ref["component_and_complementary_indicators"])
     assert Counter(i.kind for i in kmgbf().indicators) == expected
 
@@ -50,7 +52,9 @@ def test_an_indicator_pointing_at_a_missing_target_names_the_file_and_the_indica
         data["indicators"][0]["targets"] = ["99"]
 
     path = _broken_copy(tmp_path, point_at_target_99)
-    with pytest.raises(FrameworkDataError, match=r"kmgbf\.yaml, record indicator A\.1: refers to target 99"):
+    with pytest.raises(
+        FrameworkDataError, match=r"kmgbf\.yaml, record indicator A\.1: refers to target 99"
+    ):
         load_kmgbf(path)
 
 
@@ -59,7 +63,9 @@ def test_a_record_without_a_title_is_refused_with_its_position(tmp_path):
         del data["targets"][2]["title"]
 
     path = _broken_copy(tmp_path, drop_title)
-    with pytest.raises(FrameworkDataError, match=r"record targets\[2\] \(code 3\): title: Field required"):
+    with pytest.raises(
+        FrameworkDataError, match=r"record targets\[2\] \(code 3\): title: Field required"
+    ):
         load_kmgbf(path)
 
 

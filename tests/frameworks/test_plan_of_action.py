@@ -19,7 +19,9 @@ def test_the_chinese_is_official_and_the_english_is_not():
 
 
 def test_every_activity_text_occurs_in_the_official_decision(shared_reference: Path):
-    decision = "".join((shared_reference / "decision_15_12_zh.txt").read_text(encoding="utf-8").split())
+    decision = "".join(
+        (shared_reference / "decision_15_12_zh.txt").read_text(encoding="utf-8").split()
+    )
     for area in plan_of_action().action_areas:
         for activity in area.activities:
             text = "".join(activity.text.get("zh-hans").split())

@@ -6,8 +6,12 @@ from localgbf.frameworks.scales import load_scales, scale
 
 def test_the_progress_scale_has_the_five_nr7_levels_and_unknown_in_order():
     assert scale("progress").keys() == [
-        "on_track_to_exceed", "on_track", "insufficient_rate", "no_significant_change",
-        "moving_away", "unknown",
+        "on_track_to_exceed",
+        "on_track",
+        "insufficient_rate",
+        "no_significant_change",
+        "moving_away",
+        "unknown",
     ]
 
 
@@ -30,5 +34,7 @@ def test_duplicate_level_keys_are_refused(tmp_path):
         "      - {key: a, label: {en: B}}\n",
         encoding="utf-8",
     )
-    with pytest.raises(FrameworkDataError, match=r"scales\.yaml, record scale s: two levels share a key"):
+    with pytest.raises(
+        FrameworkDataError, match=r"scales\.yaml, record scale s: two levels share a key"
+    ):
         load_scales(path)

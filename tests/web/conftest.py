@@ -21,8 +21,14 @@ from localgbf.web.core.demo import DemoContext, build_demo
 from localgbf.web.governments.models import Government, Membership, Role
 
 PERSONAS = (
-    "anonymous", "city_officer", "region_officer", "reviewer", "viewer", "network_admin",
-    "other_officer", "outsider",
+    "anonymous",
+    "city_officer",
+    "region_officer",
+    "reviewer",
+    "viewer",
+    "network_admin",
+    "other_officer",
+    "outsider",
 )
 
 

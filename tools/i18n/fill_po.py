@@ -4,7 +4,8 @@ Used while developing: `makemessages` adds new msgids, a developer writes their 
 into tools/i18n/<lang>.yaml and runs this. Existing translations in the .po are never
 overwritten; the .po stays the source of truth.
 
-    .venv/bin/python tools/i18n/fill_po.py src/localgbf/web/locale/zh_Hans/LC_MESSAGES/django.po tools/i18n/zh_hans.yaml
+    .venv/bin/python tools/i18n/fill_po.py \
+        src/localgbf/web/locale/zh_Hans/LC_MESSAGES/django.po tools/i18n/zh_hans.yaml
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def fill(po_path: Path, mapping: dict[str, str]) -> tuple[int, list[str]]:
             out_blocks.append(block)
             continue
         keep = [
-            ln for ln in lines
+            ln
+            for ln in lines
             if ln.startswith("#") and "fuzzy" not in ln and not ln.startswith("#|")
         ]
         if "msgctxt" in fields:

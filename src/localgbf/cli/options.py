@@ -15,9 +15,9 @@ LANGUAGE_CHOICES = ["en", "zh-hans", "ar", "es", "fr", "ru"]
 
 
 def json_option(func: F) -> F:
-    return click.option(
-        "--json", "as_json", is_flag=True, help="Print a JSON document on stdout."
-    )(func)
+    return click.option("--json", "as_json", is_flag=True, help="Print a JSON document on stdout.")(
+        func
+    )
 
 
 def lang_option(func: F) -> F:

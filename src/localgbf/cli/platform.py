@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import subprocess
 import sys
@@ -43,7 +44,7 @@ def demo(force: bool) -> None:
 )
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def manage(args: tuple[str, ...]) -> None:
-    """Run a Django management command with the platform's settings (migrate, check --deploy, ...)."""
+    """Run a Django management command with the platform's settings (migrate, check, ...)."""
     setup_django()
     from django.core.management import execute_from_command_line
 
@@ -61,10 +62,8 @@ def worker(once: bool) -> None:
     if once:
         click.echo(f"ran {run_pending()} job(s)")
         return
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         work_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 @click.command()

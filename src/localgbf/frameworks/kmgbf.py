@@ -104,7 +104,11 @@ class KMGBF(BaseModel):
 
 
 def _check_integrity(file: Path, fw: KMGBF) -> None:
-    for kind, items in (("goals", fw.goals), ("targets", fw.targets), ("indicators", fw.indicators)):
+    for kind, items in (
+        ("goals", fw.goals),
+        ("targets", fw.targets),
+        ("indicators", fw.indicators),
+    ):
         seen: set[str] = set()
         for item in items:
             if item.code in seen:
@@ -116,7 +120,9 @@ def _check_integrity(file: Path, fw: KMGBF) -> None:
         for t in ind.targets:
             if t not in target_codes:
                 raise FrameworkDataError(
-                    str(file), f"refers to target {t}, which does not exist", f"indicator {ind.code}"
+                    str(file),
+                    f"refers to target {t}, which does not exist",
+                    f"indicator {ind.code}",
                 )
         for g in ind.goals:
             if g not in goal_codes:

@@ -1,4 +1,4 @@
-"""Ordinal scales used across reporting: NR7 level of progress, degree of alignment, binary answers."""
+"""Ordinal scales used in reporting: NR7 progress, degree of alignment, binary answers."""
 
 from __future__ import annotations
 

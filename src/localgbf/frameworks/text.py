@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, model_serializer, model_validator
 
 UN_LANGUAGES: tuple[str, ...] = ("en", "zh-hans", "ar", "es", "fr", "ru")
 FALLBACK_LANGUAGE = "en"
@@ -64,7 +64,9 @@ class Text(BaseModel):
     def _check(self) -> Text:
         unknown = set(self.values) - set(UN_LANGUAGES)
         if unknown:
-            raise ValueError(f"unknown language code(s) {sorted(unknown)}; use {list(UN_LANGUAGES)}")
+            raise ValueError(
+                f"unknown language code(s) {sorted(unknown)}; use {list(UN_LANGUAGES)}"
+            )
         if not any(isinstance(v, str) and v.strip() for v in self.values.values()):
             raise ValueError("a text is required in at least one language")
         stray = set(self.official) - set(self.values)
@@ -100,7 +102,9 @@ class Text(BaseModel):
     def __str__(self) -> str:
         return self.values[self.fallback_language]
 
+    @model_serializer
     def as_dict(self) -> dict[str, Any]:
+        """The flat form used in data files and JSON: language -> text, plus `official`."""
         out: dict[str, Any] = dict(self.values)
         out["official"] = sorted(self.official)
         return out

@@ -73,13 +73,13 @@ def env_choice(
     if value is None:
         return default
     if value not in choices:
-        raise ImproperlyConfigured(f"{name}={value!r} is not accepted; use one of {', '.join(choices)}")
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not accepted; use one of {', '.join(choices)}"
+        )
     return value
 
 
-def env_secret(
-    name: str, environ: Mapping[str, str] | None = None
-) -> str | None:
+def env_secret(name: str, environ: Mapping[str, str] | None = None) -> str | None:
     """A secret from `NAME`, or from the file named by `NAME_FILE` (Docker/systemd style)."""
     value = _raw(name, environ)
     if value:

@@ -4,9 +4,13 @@ import pytest
 @pytest.mark.parametrize(
     "path",
     [
-        "/{lang}/", "/{lang}/frameworks/", "/{lang}/frameworks/kmgbf/",
-        "/{lang}/frameworks/kmgbf/goals/A/", "/{lang}/frameworks/kmgbf/targets/12/",
-        "/{lang}/frameworks/plan-of-action/", "/{lang}/accounts/login/",
+        "/{lang}/",
+        "/{lang}/frameworks/",
+        "/{lang}/frameworks/kmgbf/",
+        "/{lang}/frameworks/kmgbf/goals/A/",
+        "/{lang}/frameworks/kmgbf/targets/12/",
+        "/{lang}/frameworks/plan-of-action/",
+        "/{lang}/accounts/login/",
     ],
 )
 @pytest.mark.parametrize("lang", ["en", "zh-hans"])

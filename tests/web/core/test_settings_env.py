@@ -7,11 +7,16 @@ from localgbf.web.env import env_bool, env_database, env_int, env_secret
 
 
 def test_a_bad_boolean_names_the_variable_and_the_accepted_words():
-    with pytest.raises(ImproperlyConfigured, match=r"DEBUG='maybe' is not a boolean; use one of 1, on, true, yes or 0, false, no, off"):
+    with pytest.raises(
+        ImproperlyConfigured,
+        match=r"DEBUG='maybe' is not a boolean; use one of 1, on, true, yes or 0, false, no, off",
+    ):
         env_bool("DEBUG", False, {"DEBUG": "maybe"})
 
 
-@pytest.mark.parametrize(("word", "value"), [("yes", True), ("0", False), ("ON", True), ("", False)])
+@pytest.mark.parametrize(
+    ("word", "value"), [("yes", True), ("0", False), ("ON", True), ("", False)]
+)
 def test_boolean_words(word, value):
     assert env_bool("DEBUG", not value, {"DEBUG": word}) is value
 
@@ -27,14 +32,22 @@ def test_sqlite_is_the_default_database(tmp_path: Path):
 
 
 def test_a_postgres_url_is_parsed():
-    config = env_database("DATABASE_URL", Path("x"), {"DATABASE_URL": "postgres://u:p@127.0.0.1:5433/lg"})
+    config = env_database(
+        "DATABASE_URL", Path("x"), {"DATABASE_URL": "postgres://u:p@127.0.0.1:5433/lg"}
+    )
     assert (config["ENGINE"], config["HOST"], config["PORT"], config["NAME"]) == (
-        "django.db.backends.postgresql", "127.0.0.1", 5433, "lg",
+        "django.db.backends.postgresql",
+        "127.0.0.1",
+        5433,
+        "lg",
     )
 
 
 def test_an_unsupported_database_scheme_names_the_accepted_ones():
-    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL must be a URL whose scheme is one of sqlite, postgres"):
+    with pytest.raises(
+        ImproperlyConfigured,
+        match="DATABASE_URL must be a URL whose scheme is one of sqlite, postgres",
+    ):
         env_database("DATABASE_URL", Path("x"), {"DATABASE_URL": "mysql://u@h/db"})
 
 

@@ -6,7 +6,10 @@ from django.core.exceptions import ValidationError
 
 from localgbf.web.governments.boundaries import clean_boundary
 
-SQUARE = {"type": "Polygon", "coordinates": [[[7.40, 43.72], [7.44, 43.72], [7.44, 43.76], [7.40, 43.76], [7.40, 43.72]]]}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[7.40, 43.72], [7.44, 43.72], [7.44, 43.76], [7.40, 43.76], [7.40, 43.72]]],
+}
 
 
 def test_a_polygon_in_degrees_is_accepted():
@@ -14,9 +17,16 @@ def test_a_polygon_in_degrees_is_accepted():
 
 
 def test_a_feature_collection_is_stored_as_the_union_of_its_parts():
-    east = {"type": "Polygon", "coordinates": [[[7.44, 43.72], [7.48, 43.72], [7.48, 43.76], [7.44, 43.76], [7.44, 43.72]]]}
-    fc = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": g, "properties": {}} for g in (SQUARE, east)]}
+    east = {
+        "type": "Polygon",
+        "coordinates": [
+            [[7.44, 43.72], [7.48, 43.72], [7.48, 43.76], [7.44, 43.76], [7.44, 43.72]]
+        ],
+    }
+    fc = {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "geometry": g, "properties": {}} for g in (SQUARE, east)],
+    }
     from shapely.geometry import shape
 
     merged = shape(clean_boundary(fc))
@@ -31,7 +41,12 @@ def test_text_that_is_not_json_is_refused_with_line_and_column():
 
 
 def test_projected_coordinates_are_refused_with_the_extent_found():
-    projected = {"type": "Polygon", "coordinates": [[[2500000, 1150000], [2510000, 1150000], [2510000, 1160000], [2500000, 1150000]]]}
+    projected = {
+        "type": "Polygon",
+        "coordinates": [
+            [[2500000, 1150000], [2510000, 1150000], [2510000, 1160000], [2500000, 1150000]]
+        ],
+    }
     with pytest.raises(ValidationError, match="not longitude/latitude.*EPSG:4326"):
         clean_boundary(projected)
 
@@ -48,7 +63,9 @@ def test_the_real_monaco_boundary_which_self_intersects_is_refused(shared_data: 
 
 
 def test_the_real_monaco_quartiers_are_accepted(shared_data: Path):
-    data = json.loads((shared_data / "osm" / "monaco" / "monaco_quartiers.geojson").read_text(encoding="utf-8"))
+    data = json.loads(
+        (shared_data / "osm" / "monaco" / "monaco_quartiers.geojson").read_text(encoding="utf-8")
+    )
     from shapely.geometry import shape
 
     geometry = clean_boundary(data)

@@ -15,7 +15,13 @@ def test_paths_and_country_are_derived_at_any_depth(demo):
 def test_descendants_of_a_country_include_cities_under_regions_and_directly_under_it(demo):
     china = Government.objects.get(code="CN")
     assert sorted(g.code for g in china.descendants()) == [
-        "CN-GD", "CN-YN", "CNCAN", "CNDLU", "CNKMG", "CNSHA", "CNSZX",
+        "CN-GD",
+        "CN-YN",
+        "CNCAN",
+        "CNDLU",
+        "CNKMG",
+        "CNSHA",
+        "CNSZX",
     ]
 
 
@@ -58,7 +64,11 @@ def test_a_network_administrator_role_belongs_to_no_government(demo):
 
 
 def test_reviewers_must_be_attached_to_a_country(demo):
-    m = Membership(user=demo["user:kunming.officer"], government=Government.objects.get(code="CN-YN"), role=Role.REVIEWER)
+    m = Membership(
+        user=demo["user:kunming.officer"],
+        government=Government.objects.get(code="CN-YN"),
+        role=Role.REVIEWER,
+    )
     with pytest.raises(ValidationError, match="national focal points"):
         m.full_clean()
 

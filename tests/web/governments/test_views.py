@@ -34,8 +34,13 @@ def test_an_unknown_government_is_404(client_as):
 @pytest.mark.parametrize(
     ("persona", "sees_members"),
     [
-        ("anonymous", False), ("outsider", False), ("other_officer", False),
-        ("region_officer", False), ("viewer", True), ("city_officer", True), ("reviewer", True),
+        ("anonymous", False),
+        ("outsider", False),
+        ("other_officer", False),
+        ("region_officer", False),
+        ("viewer", True),
+        ("city_officer", True),
+        ("reviewer", True),
         ("network_admin", True),
     ],
 )
@@ -47,8 +52,13 @@ def test_members_are_shown_only_to_those_with_private_access(client_as, persona,
 @pytest.mark.parametrize(
     ("persona", "status"),
     [
-        ("anonymous", 302), ("outsider", 403), ("viewer", 403), ("reviewer", 403),
-        ("region_officer", 403), ("other_officer", 403), ("city_officer", 200),
+        ("anonymous", 302),
+        ("outsider", 403),
+        ("viewer", 403),
+        ("reviewer", 403),
+        ("region_officer", 403),
+        ("other_officer", 403),
+        ("city_officer", 200),
         ("network_admin", 200),
     ],
 )
@@ -66,11 +76,23 @@ def test_a_refused_post_changes_nothing(client_as):
 
 
 def test_an_officer_saves_the_profile_with_a_boundary_and_it_is_audited(client_as, users):
-    square = {"type": "Polygon", "coordinates": [[[102.6, 24.9], [102.8, 24.9], [102.8, 25.1], [102.6, 25.1], [102.6, 24.9]]]}
-    upload = SimpleUploadedFile("kunming.geojson", json.dumps(square).encode(), "application/geo+json")
+    square = {
+        "type": "Polygon",
+        "coordinates": [
+            [[102.6, 24.9], [102.8, 24.9], [102.8, 25.1], [102.6, 25.1], [102.6, 24.9]]
+        ],
+    }
+    upload = SimpleUploadedFile(
+        "kunming.geojson", json.dumps(square).encode(), "application/geo+json"
+    )
     response = client_as("city_officer").post(
         "/en/governments/CNKMG/edit/",
-        {"name_en": "Kunming City", "name_zh": "昆明市", "population": "8700000", "boundary_file": upload},
+        {
+            "name_en": "Kunming City",
+            "name_zh": "昆明市",
+            "population": "8700000",
+            "boundary_file": upload,
+        },
     )
     assert response.status_code == 302
     kunming = Government.objects.get(code="CNKMG")
@@ -80,7 +102,7 @@ def test_an_officer_saves_the_profile_with_a_boundary_and_it_is_audited(client_a
     assert entry.actor == users["city_officer"]
     assert entry.before["population"] == 8680000 and entry.after["population"] == 8700000
     page = client_as("anonymous").get("/en/governments/CNKMG/").content.decode()
-    assert "<path d=\"M" in page
+    assert '<path d="M' in page
 
 
 def test_an_invalid_boundary_is_refused_naming_the_file_and_nothing_is_saved(client_as):
@@ -98,7 +120,9 @@ def test_an_invalid_boundary_is_refused_naming_the_file_and_nothing_is_saved(cli
 
 def test_the_edit_error_is_in_chinese_on_the_chinese_page(client_as):
     upload = SimpleUploadedFile("bad.geojson", b"{nope")
-    body = client_as("city_officer").post(
-        "/zh-hans/governments/CNKMG/edit/", {"name_zh": "昆明", "boundary_file": upload}
-    ).content.decode()
+    body = (
+        client_as("city_officer")
+        .post("/zh-hans/governments/CNKMG/edit/", {"name_zh": "昆明", "boundary_file": upload})
+        .content.decode()
+    )
     assert "bad.geojson：边界不是有效的 JSON" in body

@@ -70,7 +70,9 @@ def test_a_job_left_running_by_a_dead_worker_is_queued_again(db, handlers):
     import socket
 
     job = enqueue("test.count", {"n": 1})
-    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, worker=f"{socket.gethostname()}:999999")
+    Job.objects.filter(pk=job.pk).update(
+        status=JobStatus.RUNNING, worker=f"{socket.gethostname()}:999999"
+    )
     assert requeue_abandoned() == 1
     assert Job.objects.get(pk=job.pk).status == JobStatus.QUEUED
 
@@ -80,5 +82,7 @@ def test_a_job_of_a_live_worker_is_left_alone(db, handlers):
     import socket
 
     job = enqueue("test.count", {"n": 1})
-    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, worker=f"{socket.gethostname()}:{os.getpid()}")
+    Job.objects.filter(pk=job.pk).update(
+        status=JobStatus.RUNNING, worker=f"{socket.gethostname()}:{os.getpid()}"
+    )
     assert requeue_abandoned() == 0

@@ -15,8 +15,14 @@ def job(db, users, kunming):
 @pytest.mark.parametrize(
     ("persona", "status"),
     [
-        ("anonymous", 302), ("outsider", 403), ("other_officer", 403), ("region_officer", 403),
-        ("viewer", 200), ("reviewer", 200), ("city_officer", 200), ("network_admin", 200),
+        ("anonymous", 302),
+        ("outsider", 403),
+        ("other_officer", 403),
+        ("region_officer", 403),
+        ("viewer", 200),
+        ("reviewer", 200),
+        ("city_officer", 200),
+        ("network_admin", 200),
     ],
 )
 def test_a_job_page_is_shown_to_the_government_s_members_only(client_as, job, persona, status):

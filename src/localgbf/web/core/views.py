@@ -10,9 +10,7 @@ from localgbf.web.governments.models import Government, GovernmentKind
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    counts = {
-        kind: Government.objects.filter(kind=kind).count() for kind in GovernmentKind.values
-    }
+    counts = {kind: Government.objects.filter(kind=kind).count() for kind in GovernmentKind.values}
     return render(
         request,
         "core/home.html",
@@ -37,9 +35,7 @@ def kmgbf_overview(request: HttpRequest) -> HttpResponse:
     sections: dict[str, list] = {}
     for target in fw.targets:
         sections.setdefault(str(target.section), []).append(target)
-    grouped = [
-        {"section": targets[0].section, "targets": targets} for targets in sections.values()
-    ]
+    grouped = [{"section": targets[0].section, "targets": targets} for targets in sections.values()]
     return render(request, "core/kmgbf.html", {"fw": fw, "sections": grouped})
 
 
@@ -76,7 +72,9 @@ def kmgbf_goal(request: HttpRequest, code: str) -> HttpResponse:
     except StopIteration:
         raise Http404("No such KMGBF goal") from None
     indicators = [i for i in fw.indicators if code in i.goals]
-    return render(request, "core/kmgbf_goal.html", {"fw": fw, "goal": goal, "indicators": indicators})
+    return render(
+        request, "core/kmgbf_goal.html", {"fw": fw, "goal": goal, "indicators": indicators}
+    )
 
 
 def plan_of_action_view(request: HttpRequest) -> HttpResponse:

@@ -28,8 +28,8 @@ def record(
     government: Government | None = None,
 ) -> AuditEntry:
     if government is None:
-        government = instance if isinstance(instance, Government) else getattr(
-            instance, "government", None
+        government = (
+            instance if isinstance(instance, Government) else getattr(instance, "government", None)
         )
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,

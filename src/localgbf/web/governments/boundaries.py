@@ -19,9 +19,7 @@ def _geometries_of(data: Any) -> list[dict[str, Any]]:
         raise ValidationError(_("The boundary must be a GeoJSON object."))
     kind = data.get("type")
     if kind == "FeatureCollection":
-        geometries = [
-            f.get("geometry") for f in data.get("features") or [] if isinstance(f, dict)
-        ]
+        geometries = [f.get("geometry") for f in data.get("features") or [] if isinstance(f, dict)]
         geometries = [g for g in geometries if g]
         if not geometries:
             raise ValidationError(_("The FeatureCollection holds no geometry."))
@@ -37,7 +35,10 @@ def _geometries_of(data: Any) -> list[dict[str, Any]]:
     if kind in ("Polygon", "MultiPolygon"):
         return [data]
     raise ValidationError(
-        _("A boundary must be a Polygon or MultiPolygon (or a Feature holding one); found %(kind)s."),
+        _(
+            "A boundary must be a Polygon or MultiPolygon (or a Feature holding one); "
+            "found %(kind)s."
+        ),
         params={"kind": kind},
     )
 
@@ -84,8 +85,10 @@ def clean_boundary(text_or_data: str | dict[str, Any]) -> dict[str, Any]:
                 "(EPSG:4326) first."
             ),
             params={
-                "minx": round(minx, 3), "maxx": round(maxx, 3),
-                "miny": round(miny, 3), "maxy": round(maxy, 3),
+                "minx": round(minx, 3),
+                "maxx": round(maxx, 3),
+                "miny": round(miny, 3),
+                "maxy": round(maxy, 3),
             },
         )
     if not geom.is_valid:

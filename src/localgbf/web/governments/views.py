@@ -21,9 +21,7 @@ def _tree(governments: list[Government]) -> list[dict]:
         children.setdefault(g.parent_id, []).append(g)
 
     def build(parent_id: int | None) -> list[dict]:
-        return [
-            {"government": g, "children": build(g.pk)} for g in children.get(parent_id, [])
-        ]
+        return [{"government": g, "children": build(g.pk)} for g in children.get(parent_id, [])]
 
     return build(None)
 
@@ -81,7 +79,10 @@ def edit(request: HttpRequest, code: str) -> HttpResponse:
             with transaction.atomic():
                 saved = form.save()
                 audit.record(
-                    request.user, "government.edit", saved, before=before,
+                    request.user,
+                    "government.edit",
+                    saved,
+                    before=before,
                     after=audit.snapshot(saved),
                 )
             messages.success(request, _("The profile was saved."))

@@ -27,7 +27,10 @@ class Job(models.Model):
     kind = models.CharField(_("kind"), max_length=60, db_index=True)
     params = models.JSONField(default=dict, blank=True)
     status = models.CharField(
-        _("status"), max_length=12, choices=JobStatus.choices, default=JobStatus.QUEUED,
+        _("status"),
+        max_length=12,
+        choices=JobStatus.choices,
+        default=JobStatus.QUEUED,
         db_index=True,
     )
     progress = models.FloatField(_("progress"), default=0.0)
@@ -35,11 +38,17 @@ class Job(models.Model):
     result = models.JSONField(null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
     government = models.ForeignKey(
-        "governments.Government", null=True, blank=True, on_delete=models.CASCADE,
+        "governments.Government",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="jobs",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -30,7 +30,9 @@ def claim_next(worker: str = WORKER_NAME) -> Job | None:
     """Take the oldest queued job. The conditional UPDATE makes the claim exclusive."""
     for candidate in Job.objects.filter(status=JobStatus.QUEUED).order_by("created_at", "pk")[:5]:
         taken = Job.objects.filter(pk=candidate.pk, status=JobStatus.QUEUED).update(
-            status=JobStatus.RUNNING, started_at=timezone.now(), worker=worker,
+            status=JobStatus.RUNNING,
+            started_at=timezone.now(),
+            worker=worker,
             attempts=candidate.attempts + 1,
         )
         if taken:
@@ -45,14 +47,19 @@ def run(job: Job) -> Job:
         log.exception("job %s failed", job.pk)
         message = str(exc) or exc.__class__.__name__
         Job.objects.filter(pk=job.pk).update(
-            status=JobStatus.FAILED, error=message[:5000], finished_at=timezone.now(),
+            status=JobStatus.FAILED,
+            error=message[:5000],
+            finished_at=timezone.now(),
             message="",
         )
         if os.environ.get("LOCALGBF_JOB_TRACEBACKS"):
             traceback.print_exc()
     else:
         Job.objects.filter(pk=job.pk).update(
-            status=JobStatus.SUCCEEDED, result=result, progress=1.0, finished_at=timezone.now(),
+            status=JobStatus.SUCCEEDED,
+            result=result,
+            progress=1.0,
+            finished_at=timezone.now(),
         )
     job.refresh_from_db()
     return job

@@ -16,7 +16,11 @@ from localgbf.web.core.fields import as_text
 register = template.Library()
 
 LANGUAGE_NAMES = {
-    "en": "English", "zh-hans": "中文", "ar": "العربية", "es": "Español", "fr": "Français",
+    "en": "English",
+    "zh-hans": "中文",
+    "ar": "العربية",
+    "es": "Español",
+    "fr": "Français",
     "ru": "Русский",
 }
 
