@@ -1,0 +1,243 @@
+# mypy: disable-error-code="no-untyped-def"
+"""numba kernels: streaming passes over land-cover grids and union-find over row runs.
+
+The grids are large (10^8 cells and more), so every pass here reads each cell once, writes
+nothing of grid size, and runs in parallel over rows where the work is independent.
+
+A *run* is a maximal horizontal stretch of natural cells in one row with one compartment
+label (label 0 = not counted). Patches and groups are unions of runs, found with a
+union-find whose links come from comparing each row's runs with those a few rows below.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit, prange
+
+
+@njit(cache=True, nogil=True)
+def _block_area(blocks, block_rows, block_cols, y, x0, x1):
+    """Total area of cells x0..x1-1 of row y."""
+    by = y // block_rows
+    total = 0.0
+    x = x0
+    while x < x1:
+        bx = x // block_cols
+        stop = min(x1, (bx + 1) * block_cols)
+        total += (stop - x) * blocks[by, bx]
+        x = stop
+    return total
+
+
+@njit(cache=True, parallel=True)
+def code_counts(codes, size, threads):
+    """How many cells hold each code 0..size-1."""
+    rows = codes.shape[0]
+    partial = np.zeros((threads, size), np.int64)
+    for t in prange(threads):
+        for y in range(rows * t // threads, rows * (t + 1) // threads):
+            for x in range(codes.shape[1]):
+                partial[t, codes[y, x]] += 1
+    return partial.sum(axis=0)
+
+
+@njit(cache=True, parallel=True)
+def area_histogram(
+    codes, labels, use_labels, nlabels, code_index, ncodes, blocks, block_rows, block_cols, threads
+):
+    """Area (ha) per (label, compact code index). Cells with label 0 or index -1 are skipped."""
+    rows, cols = codes.shape
+    partial = np.zeros((threads, nlabels, ncodes), np.float64)
+    for t in prange(threads):
+        for y in range(rows * t // threads, rows * (t + 1) // threads):
+            by = y // block_rows
+            for x in range(cols):
+                lab = 1
+                if use_labels:
+                    lab = labels[y, x]
+                    if lab == 0:
+                        continue
+                k = code_index[codes[y, x]]
+                if k < 0:
+                    continue
+                partial[t, lab, k] += blocks[by, x // block_cols]
+    return partial.sum(axis=0)
+
+
+@njit(cache=True, parallel=True)
+def count_runs(codes, lut, labels, use_labels, counts):
+    rows, cols = codes.shape
+    for y in prange(rows):
+        n = 0
+        prev = 0
+        for x in range(cols):
+            cur = 0
+            if lut[codes[y, x]]:
+                cur = 1
+                if use_labels:
+                    cur = labels[y, x]
+            if cur != 0 and cur != prev:
+                n += 1
+            prev = cur
+        counts[y] = n
+
+
+@njit(cache=True, parallel=True)
+def fill_runs(codes, lut, labels, use_labels, row_ptr, starts, ends, run_labels):
+    rows, cols = codes.shape
+    for y in prange(rows):
+        k = row_ptr[y]
+        x = 0
+        while x < cols:
+            cur = 0
+            if lut[codes[y, x]]:
+                cur = 1
+                if use_labels:
+                    cur = labels[y, x]
+            if cur == 0:
+                x += 1
+                continue
+            s = x
+            x += 1
+            while x < cols and lut[codes[y, x]] and (not use_labels or labels[y, x] == cur):
+                x += 1
+            starts[k] = s
+            ends[k] = x
+            run_labels[k] = cur
+            k += 1
+
+
+@njit(cache=True, parallel=True)
+def run_areas(row_ptr, starts, ends, blocks, block_rows, block_cols):
+    rows = row_ptr.shape[0] - 1
+    out = np.empty(starts.shape[0], np.float64)
+    for y in prange(rows):
+        for i in range(row_ptr[y], row_ptr[y + 1]):
+            out[i] = _block_area(blocks, block_rows, block_cols, y, starts[i], ends[i])
+    return out
+
+
+@njit(cache=True, inline="always")
+def _find(parent, i):
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+@njit(cache=True, inline="always")
+def _union(parent, a, b):
+    a = _find(parent, a)
+    b = _find(parent, b)
+    if a < b:
+        parent[b] = a
+    elif b < a:
+        parent[a] = b
+
+
+@njit(cache=True)
+def link_touching(row_ptr, starts, ends, run_labels, parent):
+    """8-connectivity: runs in consecutive rows that touch (overlap or share a corner)."""
+    rows = row_ptr.shape[0] - 1
+    for y in range(rows - 1):
+        p0, p1 = row_ptr[y], row_ptr[y + 1]
+        q0, q1 = row_ptr[y + 1], row_ptr[y + 2]
+        j0 = q0
+        for i in range(p0, p1):
+            lo = starts[i] - 1
+            hi = ends[i]
+            while j0 < q1 and ends[j0] - 1 < lo:
+                j0 += 1
+            j = j0
+            while j < q1 and starts[j] <= hi:
+                if run_labels[j] == run_labels[i]:
+                    _union(parent, i, j)
+                j += 1
+
+
+@njit(cache=True)
+def compact_roots(parent):
+    """Consecutive ids 0..n-1 for the sets of a union-find where every root is its set's
+    smallest index (as `_union` keeps it)."""
+    n = parent.shape[0]
+    ids = np.empty(n, np.int32)
+    count = 0
+    for i in range(n):
+        r = _find(parent, i)
+        if r == i:
+            ids[i] = count
+            count += 1
+        else:
+            ids[i] = ids[r]
+    return ids, count
+
+
+@njit(cache=True, nogil=True)
+def _link_gap_rows(row_ptr, starts, ends, run_labels, patch, parent, reach, y0, y1):
+    """Links between runs of rows y0..y1-1 and the rows up to len(reach)-1 below them.
+
+    `reach[k]` is the largest column offset |dx| at which two cells k rows apart are linked
+    (-1: none). Runs are compared by their patch ids in `parent` (a union-find over patches).
+    """
+    rows = row_ptr.shape[0] - 1
+    kmax = reach.shape[0] - 1
+    for y in range(y0, y1):
+        p0, p1 = row_ptr[y], row_ptr[y + 1]
+        if p0 == p1:
+            continue
+        d = reach[0]
+        for i in range(p0, p1 - 1):
+            j = i + 1
+            while j < p1 and starts[j] - ends[i] + 1 <= d:
+                if run_labels[j] == run_labels[i] and patch[i] != patch[j]:
+                    _union(parent, patch[i], patch[j])
+                j += 1
+        for k in range(1, kmax + 1):
+            if y + k >= rows:
+                break
+            d = reach[k]
+            if d < 0:
+                continue
+            q0, q1 = row_ptr[y + k], row_ptr[y + k + 1]
+            j0 = q0
+            for i in range(p0, p1):
+                lo = starts[i] - d
+                hi = ends[i] - 1 + d
+                pi = patch[i]
+                li = run_labels[i]
+                while j0 < q1 and ends[j0] - 1 < lo:
+                    j0 += 1
+                j = j0
+                while j < q1 and starts[j] <= hi:
+                    if patch[j] != pi and run_labels[j] == li:
+                        _union(parent, pi, patch[j])
+                    j += 1
+
+
+@njit(cache=True, parallel=True)
+def link_gap(row_ptr, starts, ends, run_labels, patch, npatches, reach, threads):
+    """Union-find over patches with every gap link; each thread links its own band of rows
+    into a private copy, and the copies are merged at the end."""
+    rows = row_ptr.shape[0] - 1
+    parents = np.empty((threads, npatches), np.int32)
+    for t in prange(threads):
+        for p in range(npatches):
+            parents[t, p] = p
+        _link_gap_rows(
+            row_ptr,
+            starts,
+            ends,
+            run_labels,
+            patch,
+            parents[t],
+            reach,
+            rows * t // threads,
+            rows * (t + 1) // threads,
+        )
+    parent = parents[0].copy()
+    for t in range(1, threads):
+        other = parents[t]
+        for p in range(npatches):
+            if other[p] != p:
+                _union(parent, p, _find(other, p))
+    return parent

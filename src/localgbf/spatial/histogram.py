@@ -1,0 +1,78 @@
+"""Area of every land-cover code, for the whole city and per zone, in one pass over the grid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numba
+import numpy as np
+
+from localgbf.spatial import _kernels
+from localgbf.spatial.grid import CityGrid
+
+
+@dataclass(frozen=True)
+class CodeAreas:
+    """Area (ha) of each code present, per label row.
+
+    Row 0 is unused; row 1 is the city outside any zone; row i + 2 is zone i. `codes[j]` is
+    the code of column j.
+    """
+
+    codes: np.ndarray
+    area: np.ndarray
+
+    def city(self) -> np.ndarray:
+        return np.asarray(self.area[1:].sum(axis=0))
+
+    def zone(self, index: int) -> np.ndarray:
+        return np.asarray(self.area[index + 2])
+
+    @property
+    def zone_count(self) -> int:
+        return int(self.area.shape[0]) - 2
+
+    def total(self, row: np.ndarray, codes: frozenset[int]) -> float:
+        mask = np.isin(self.codes, np.fromiter(codes, dtype=np.int64, count=len(codes)))
+        return float(row[mask].sum())
+
+
+def present_codes(array: np.ndarray) -> np.ndarray:
+    """The codes that occur in a uint8/uint16 grid, sorted."""
+    size = int(np.iinfo(array.dtype).max) + 1
+    counts = _kernels.code_counts(array, size, numba.get_num_threads())
+    return np.flatnonzero(counts)
+
+
+def label_grid(grid: CityGrid, zone_cells: np.ndarray | None) -> np.ndarray | None:
+    """Row labels for `code_areas`: 0 outside the city, 1 city outside zones, i + 2 zone i."""
+    if zone_cells is None:
+        return grid.inside
+    dtype = np.uint16 if zone_cells.dtype == np.uint8 else np.int32
+    labels = np.add(zone_cells, 1, dtype=dtype)
+    if grid.inside is not None:
+        labels[grid.inside == 0] = 0
+    return labels
+
+
+def code_areas(grid: CityGrid, labels: np.ndarray | None, nlabels: int) -> CodeAreas:
+    """Area per (label, code) over the grid; `labels` None means every cell has label 1."""
+    array = grid.landcover.array
+    size = int(np.iinfo(array.dtype).max) + 1
+    codes = np.arange(size) if array.dtype == np.uint8 else present_codes(array)
+    index = np.full(size, -1, dtype=np.int32)
+    index[codes] = np.arange(codes.size, dtype=np.int32)
+    lab = labels if labels is not None else np.zeros((1, 1), dtype=np.uint8)
+    area = _kernels.area_histogram(
+        array,
+        lab,
+        labels is not None,
+        max(nlabels, 2),
+        index,
+        codes.size,
+        grid.areas.blocks,
+        grid.areas.block_rows,
+        grid.areas.block_cols,
+        numba.get_num_threads(),
+    )
+    return CodeAreas(codes=codes, area=area)

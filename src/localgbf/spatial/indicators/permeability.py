@@ -1,0 +1,24 @@
+"""Indicator 10: regulation of quantity of water, the permeable share of terrestrial land.
+
+value = 100 × area(permeable codes, water excluded) / (area(city) - area(water codes))
+"""
+
+from __future__ import annotations
+
+from localgbf.provenance import IndicatorValue
+from localgbf.spatial.indicators.context import IndicatorSpec, SpatialContext
+from localgbf.spatial.indicators.role_share import role_share
+
+
+def compute(ctx: SpatialContext) -> IndicatorValue:
+    return role_share(ctx, SPEC, numerator_roles=("permeable",), excluded_roles=("water",))
+
+
+SPEC = IndicatorSpec(
+    number=10,
+    method_id="localgbf.spatial.permeable_area",
+    method_version="1.0",
+    unit="percent",
+    requires=("landcover", "class_map"),
+    compute=compute,
+)
