@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "demo": "localgbf.cli.platform:demo",
     "manage": "localgbf.cli.platform:manage",
     "serve": "localgbf.cli.platform:serve",
+    "spatial": "localgbf.cli.spatial:spatial",
     "worker": "localgbf.cli.platform:worker",
 }
 
