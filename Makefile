@@ -54,9 +54,12 @@ debian-packages:
 translations: | $(BIN)/python
 	@$(BIN)/python -m localgbf.web.i18n_compile
 
-## Extract UI strings into the .po catalogues (needs gettext's xgettext).
+## Extract UI strings into the .po catalogues (needs gettext's xgettext), fill the Chinese from
+## tools/i18n/zh_hans/*.yaml, and compile. Lists the msgids that still need a translation.
 messages: install-dev
-	cd src/localgbf/web && ../../../$(BIN)/django-admin makemessages -l zh_Hans -l en --no-location --settings=localgbf.web.settings
+	cd src/localgbf/web && ../../../$(BIN)/localgbf manage makemessages -l zh_Hans -l en --no-location --ignore "*/migrations/*"
+	$(BIN)/python tools/i18n/fill_po.py src/localgbf/web/locale/zh_Hans/LC_MESSAGES/django.po tools/i18n/zh_hans/*.yaml
+	$(BIN)/python -m localgbf.web.i18n_compile
 
 run: install
 	$(BIN)/localgbf manage migrate --no-input

@@ -1,11 +1,11 @@
-"""Fill empty msgstr entries of a .po catalogue from a YAML mapping msgid -> translation.
+"""Fill empty msgstr entries of a .po catalogue from YAML mappings msgid -> translation.
 
-Used while developing: `makemessages` adds new msgids, a developer writes their translations
-into tools/i18n/<lang>.yaml and runs this. Existing translations in the .po are never
+Used by `make messages`: `makemessages` adds new msgids, a developer writes their translations
+into tools/i18n/zh_hans/<area>.yaml and runs it. Existing translations in the .po are never
 overwritten; the .po stays the source of truth.
 
     .venv/bin/python tools/i18n/fill_po.py \
-        src/localgbf/web/locale/zh_Hans/LC_MESSAGES/django.po tools/i18n/zh_hans.yaml
+        src/localgbf/web/locale/zh_Hans/LC_MESSAGES/django.po tools/i18n/zh_hans/*.yaml
 """
 
 from __future__ import annotations
@@ -78,8 +78,10 @@ def fill(po_path: Path, mapping: dict[str, str]) -> tuple[int, list[str]]:
 
 
 if __name__ == "__main__":
-    po, mapping_file = Path(sys.argv[1]), Path(sys.argv[2])
-    mapping = yaml.safe_load(mapping_file.read_text(encoding="utf-8")) or {}
+    po = Path(sys.argv[1])
+    mapping: dict[str, str] = {}
+    for name in sys.argv[2:]:
+        mapping.update(yaml.safe_load(Path(name).read_text(encoding="utf-8")) or {})
     count, missing = fill(po, mapping)
     print(f"filled {count}; {len(missing)} still untranslated")
     for m in missing:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import struct
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 LOCALE_ROOTS = [Path(__file__).resolve().parent / "locale"]
@@ -18,13 +19,24 @@ def _unquote(line: str) -> str:
     return str(ast.literal_eval(line))
 
 
-def parse_po(path: Path) -> dict[str, str]:
-    """Read a .po file into msgid -> msgstr, skipping fuzzy and untranslated entries.
+@dataclass(frozen=True)
+class Entry:
+    fields: dict[str, str]
+    fuzzy: bool
 
-    Plural entries are keyed `msgid\0msgid_plural` with forms joined by NUL, as in .mo files;
-    a context is prefixed as `msgctxt\x04msgid`.
-    """
-    messages: dict[str, str] = {}
+    @property
+    def msgid(self) -> str:
+        return self.fields.get("msgid", "")
+
+    @property
+    def translated(self) -> bool:
+        forms = [v for k, v in self.fields.items() if k.startswith("msgstr")]
+        return bool(forms) and all(forms) and not self.fuzzy
+
+
+def read_entries(path: Path) -> list[Entry]:
+    """Every entry of a .po file, header included (its msgid is empty)."""
+    entries = []
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         fields: dict[str, str] = {}
         current: str | None = None
@@ -42,18 +54,27 @@ def parse_po(path: Path) -> dict[str, str]:
             keyword, _, rest = line.partition(" ")
             current = keyword
             fields[current] = _unquote(rest)
-        if "msgid" not in fields or (fuzzy and fields["msgid"]):
+        if "msgid" in fields:
+            entries.append(Entry(fields, fuzzy))
+    return entries
+
+
+def parse_po(path: Path) -> dict[str, str]:
+    """Read a .po file into msgid -> msgstr, skipping fuzzy and untranslated entries.
+
+    Plural entries are keyed `msgid\0msgid_plural` with forms joined by NUL, as in .mo files;
+    a context is prefixed as `msgctxt\x04msgid`. The header is always kept.
+    """
+    messages: dict[str, str] = {}
+    for entry in read_entries(path):
+        fields = entry.fields
+        if entry.msgid and not entry.translated:
             continue
-        msgid = fields["msgid"]
         if "msgid_plural" in fields:
             forms = [fields[k] for k in sorted(f for f in fields if f.startswith("msgstr["))]
-            if not all(forms):
-                continue
-            key, value = f"{msgid}\0{fields['msgid_plural']}", "\0".join(forms)
+            key, value = f"{entry.msgid}\0{fields['msgid_plural']}", "\0".join(forms)
         else:
-            key, value = msgid, fields.get("msgstr", "")
-            if not value:
-                continue
+            key, value = entry.msgid, fields.get("msgstr", "")
         if "msgctxt" in fields:
             key = f"{fields['msgctxt']}\x04{key}"
         messages[key] = value
