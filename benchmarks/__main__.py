@@ -41,8 +41,9 @@ def run_one(name: str) -> list[dict]:
     for line in proc.stdout.splitlines():
         if line.startswith("@@RESULT@@"):
             return list(json.loads(line[len("@@RESULT@@") :]))
-    return [{"name": f"{name}: failed", "value": proc.returncode, "unit": "exit code",
-             "passed": False}]
+    return [
+        {"name": f"{name}: failed", "value": proc.returncode, "unit": "exit code", "passed": False}
+    ]
 
 
 def main(argv: list[str]) -> int:

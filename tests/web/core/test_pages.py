@@ -72,3 +72,25 @@ def test_a_wrong_password_is_refused_in_chinese(client_as):
         "/zh-hans/accounts/login/", {"username": "kunming.officer", "password": "wrong"}
     )
     assert "用户名和密码不匹配" in response.content.decode()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+@pytest.mark.parametrize("edition", ["2021", "2014"])
+def test_the_singapore_index_page_lists_every_indicator_of_an_edition(client_as, lang, edition):
+    from localgbf.frameworks.singapore_index import load_singapore_index
+
+    ed = load_singapore_index().edition(edition)
+    body = (
+        client_as("anonymous")
+        .get(f"/{lang}/frameworks/singapore-index/{edition}/")
+        .content.decode()
+    )
+    rows = body.count('<td class="num">')
+    assert rows == len(ed.indicators)
+    unbanded = len(ed.indicators) - len(ed.banded())
+    marker = "由评估人打分" if lang == "zh-hans" else "scored by the assessor"
+    assert body.count(f'<span class="muted">{marker}</span>') == unbanded
+
+
+def test_an_unknown_edition_is_404(client_as):
+    assert client_as("anonymous").get("/en/frameworks/singapore-index/1999/").status_code == 404

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from localgbf.frameworks.kmgbf import kmgbf
 from localgbf.frameworks.plan_of_action import plan_of_action
 from localgbf.frameworks.scales import scales
+from localgbf.frameworks.singapore_index import DEFAULT_EDITION, load_singapore_index
 from localgbf.web.governments.models import Government, GovernmentKind
 
 
@@ -26,7 +27,12 @@ def frameworks_index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/frameworks_index.html",
-        {"kmgbf": kmgbf(), "plan": plan_of_action(), "scales": scales()},
+        {
+            "kmgbf": kmgbf(),
+            "plan": plan_of_action(),
+            "si": load_singapore_index(),
+            "scales": scales(),
+        },
     )
 
 
@@ -79,3 +85,33 @@ def kmgbf_goal(request: HttpRequest, code: str) -> HttpResponse:
 
 def plan_of_action_view(request: HttpRequest) -> HttpResponse:
     return render(request, "core/plan_of_action.html", {"plan": plan_of_action()})
+
+
+def singapore_index_view(request: HttpRequest, edition: str = DEFAULT_EDITION) -> HttpResponse:
+    si = load_singapore_index()
+    try:
+        ed = si.edition(edition)
+    except KeyError:
+        raise Http404("No such edition") from None
+    groups = [
+        {
+            "component": si.component(c.component),
+            "indicators": [
+                {"ind": ed.indicator(n), "unit": si.units.get(ed.indicator(n).unit or "")}
+                for n in c.indicators
+            ],
+            "max_points": 4 * len(c.indicators),
+        }
+        for c in ed.components
+    ]
+    return render(
+        request,
+        "core/singapore_index.html",
+        {
+            "si": si,
+            "edition": ed,
+            "groups": groups,
+            "editions": si.editions,
+            "banded": len(ed.banded()),
+        },
+    )
