@@ -70,8 +70,11 @@ lint: install-dev
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
+CORE_PACKAGES := frameworks index spatial species assess batch reporting
+CORE_DIRS = $(patsubst %/__init__.py,%,$(wildcard $(foreach p,$(CORE_PACKAGES),src/localgbf/$(p)/__init__.py)))
+
 typecheck: install-dev
-	$(BIN)/mypy src/localgbf/frameworks src/localgbf/index src/localgbf/spatial src/localgbf/species src/localgbf/assess src/localgbf/batch src/localgbf/reporting
+	$(BIN)/mypy src/localgbf/provenance.py $(CORE_DIRS)
 
 contracts: install-dev
 	$(BIN)/lint-imports --no-cache
