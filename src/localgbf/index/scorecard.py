@@ -96,6 +96,7 @@ class ScoreCard(BaseModel):
     common_scored: int | None = None
     change_on_common: int | None = None
     citation: str
+    bands_source: str = ""
     data_version: str
     translation_note: Text
 
@@ -206,6 +207,7 @@ def build_scorecard(
         common_scored=comparison.common_scored if comparison else None,
         change_on_common=comparison.change_on_common if comparison else None,
         citation=fw.source.get("citation", ""),
+        bands_source=fw.source.get("bands", ""),
         data_version=fw.version,
         translation_note=fw.translation,
     )
