@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "localgbf.web.governments",
     "localgbf.web.frameworks",
     "localgbf.web.jobs",
+    "localgbf.web.datasets",
 ]
 
 MIDDLEWARE = [
