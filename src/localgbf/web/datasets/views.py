@@ -33,7 +33,7 @@ def index(request: HttpRequest, code: str) -> HttpResponse:
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
-                dataset, created, job = store_upload(
+                dataset, created, _job = store_upload(
                     government=government,
                     upload=form.cleaned_data["file"],
                     user=request.user,
