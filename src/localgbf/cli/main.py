@@ -15,6 +15,7 @@ from localgbf import __version__
 COMMANDS: dict[str, str] = {
     "frameworks": "localgbf.cli.frameworks:frameworks",
     "governments": "localgbf.cli.governments:governments",
+    "index": "localgbf.cli.index:index",
     "demo": "localgbf.cli.platform:demo",
     "manage": "localgbf.cli.platform:manage",
     "serve": "localgbf.cli.platform:serve",
