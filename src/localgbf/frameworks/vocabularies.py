@@ -3,7 +3,8 @@
 Each vocabulary is one YAML file in `frameworks/data/vocabularies/` with a version, a source
 citation and a list of terms. A term has a stable `key` (what the database stores), a label in
 English and Chinese, and optionally a description, alternative spellings accepted on import
-(`aliases`), references to framework records (`related`) and a few typed extras. Nothing here
+(`aliases`), references to framework records (`related`), flags that computations read
+(`flags`, e.g. which budget status counts as secured) and a few typed extras. Nothing here
 imports Django.
 """
 
@@ -34,6 +35,7 @@ class Term(BaseModel):
     description: Text | None = None
     aliases: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
     # Typed extras used by some vocabularies: currencies (minor units), import columns.
     minor_units: int | None = None
     required: bool = False
