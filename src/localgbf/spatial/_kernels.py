@@ -241,3 +241,15 @@ def link_gap(row_ptr, starts, ends, run_labels, patch, npatches, reach, threads)
             if other[p] != p:
                 _union(parent, p, _find(other, p))
     return parent
+
+
+@njit(cache=True, parallel=True)
+def paint_runs(row_ptr, starts, ends, values, cols):
+    """A grid holding `values[i]` on the cells of run i and 0 elsewhere."""
+    rows = row_ptr.shape[0] - 1
+    out = np.zeros((rows, cols), np.int32)
+    for y in prange(rows):
+        for i in range(row_ptr[y], row_ptr[y + 1]):
+            for x in range(starts[i], ends[i]):
+                out[y, x] = values[i]
+    return out

@@ -86,7 +86,7 @@ def cell_areas(
     centre_rows = np.minimum(np.arange(0, rows, block_rows) + block_rows / 2, rows)
     centre_cols = np.minimum(np.arange(0, cols, block_cols) + block_cols / 2, cols)
     cc, rr = np.meshgrid(centre_cols, centre_rows)
-    x, y = transform * (cc, rr)
+    x, y = transform @ (cc, rr)
     lon, lat = transformer(c, c.geodetic_crs).transform(x, y)
     areal = np.asarray(pyproj.Proj(c).get_factors(lon, lat).areal_scale, dtype=np.float64)
     if not np.all(np.isfinite(areal)) or np.any(areal <= 0):

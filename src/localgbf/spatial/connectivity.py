@@ -94,13 +94,17 @@ def gap_reach(gap_m: float, cell_w: float, cell_h: float, tolerance: float) -> n
 
 @dataclass(frozen=True)
 class Groups:
-    """Patches and groups of one labelling, as arrays over runs, patches and groups."""
+    """Patches and groups of one labelling, as arrays over patches and groups.
 
-    run_labels: np.ndarray
+    With `keep_runs`, the runs and each run's group are kept too, to paint a group map.
+    """
+
     patch_area: np.ndarray
     patch_label: np.ndarray
     group_area: np.ndarray
     group_label: np.ndarray
+    runs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    run_group: np.ndarray | None = None
 
 
 def find_groups(
@@ -111,6 +115,8 @@ def find_groups(
     areas_blocks: np.ndarray,
     block_rows: int,
     block_cols: int,
+    *,
+    keep_runs: bool = False,
 ) -> Groups:
     """Label 8-connected patches of natural cells, then join them into groups by `reach`.
 
@@ -136,8 +142,11 @@ def find_groups(
     patch_area = np.bincount(patch, weights=run_area, minlength=npatches)
     patch_label = np.zeros(npatches, dtype=run_labels.dtype)
     patch_label[patch] = run_labels
+    runs = (row_ptr, starts, ends) if keep_runs else None
     if reach is None or (reach.shape[0] <= 2 and reach.max(initial=0) <= 1):
-        return Groups(run_labels, patch_area, patch_label, patch_area, patch_label)
+        return Groups(
+            patch_area, patch_label, patch_area, patch_label, runs, patch if keep_runs else None
+        )
     group_parent = _kernels.link_gap(
         row_ptr, starts, ends, run_labels, patch, npatches, reach, numba.get_num_threads()
     )
@@ -145,7 +154,8 @@ def find_groups(
     group_area = np.bincount(group, weights=patch_area, minlength=ngroups)
     group_label = np.zeros(ngroups, dtype=run_labels.dtype)
     group_label[group] = patch_label
-    return Groups(run_labels, patch_area, patch_label, group_area, group_label)
+    run_group = group[patch] if keep_runs else None
+    return Groups(patch_area, patch_label, group_area, group_label, runs, run_group)
 
 
 def _figures(
@@ -394,3 +404,58 @@ def _check_codes(grid: CityGrid, codes: frozenset[int]) -> list[str]:
     if absent:
         return [f"natural code(s) {absent} never occur in {grid.source.name}"]
     return []
+
+
+@dataclass(frozen=True, eq=False)
+class GroupMap:
+    """Each natural cell's group (1..n; 0 = not natural or not counted) on the grid used."""
+
+    groups: np.ndarray
+    patches: np.ndarray
+    group_area_ha: np.ndarray
+    grid: CityGrid
+
+
+def group_map(
+    landcover: LandCover,
+    natural_codes: Iterable[int],
+    *,
+    gap_m: float | None = None,
+    boundary: Boundary | None = None,
+    barriers: Barriers | None = None,
+    nodata_codes: frozenset[int] = frozenset(),
+) -> GroupMap:
+    """The patches and groups of `effective_mesh` as rasters, e.g. for a map of groups."""
+    params = load_parameters()
+    gap = params.connectivity_gap_m if gap_m is None else float(gap_m)
+    grid = prepare_grid(
+        landcover,
+        boundary,
+        nodata_codes=nodata_codes,
+        metric_tolerance=params.map_scale_tolerance if gap > 0 else None,
+    )
+    codes = grid.landcover.array
+    lut = code_lookup(frozenset(natural_codes), int(np.iinfo(codes.dtype).max) + 1)
+    cell_w, cell_h = grid.cell_size_m()
+    reach = gap_reach(gap, cell_w, cell_h, params.distance_tolerance) if gap > 0 else None
+    labels = grid.inside
+    if barriers is not None:
+        regions, _ = ndimage.label(~barrier_cells(grid, barriers))
+        if labels is not None:
+            regions[labels == 0] = 0
+        labels = regions
+    areas = grid.areas
+    patches = find_groups(
+        codes, lut, labels, None, areas.blocks, areas.block_rows, areas.block_cols, keep_runs=True
+    )
+    groups = find_groups(
+        codes, lut, labels, reach, areas.blocks, areas.block_rows, areas.block_cols, keep_runs=True
+    )
+    assert patches.runs is not None and patches.run_group is not None
+    assert groups.runs is not None and groups.run_group is not None
+    return GroupMap(
+        groups=_kernels.paint_runs(*groups.runs, groups.run_group + 1, grid.shape[1]),
+        patches=_kernels.paint_runs(*patches.runs, patches.run_group + 1, grid.shape[1]),
+        group_area_ha=groups.group_area,
+        grid=grid,
+    )

@@ -98,8 +98,8 @@ def densify_step(crs: object) -> float:
 
 def _extent(transform: Affine, shape: tuple[int, int]) -> BaseGeometry:
     rows, cols = shape
-    x0, y0 = transform * (0, 0)
-    x1, y1 = transform * (cols, rows)
+    x0, y0 = transform @ (0, 0)
+    x1, y1 = transform @ (cols, rows)
     return shapely.box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
 
@@ -112,7 +112,7 @@ def _crop(landcover: LandCover, geometry: BaseGeometry) -> LandCover:
     col0 = max(0, int(window.col_off) - 1)
     row1 = min(rows, int(window.row_off + window.height) + 2)
     col1 = min(cols, int(window.col_off + window.width) + 2)
-    transform = landcover.transform * Affine.translation(col0, row0)
+    transform = landcover.transform @ Affine.translation(col0, row0)
     return replace(landcover, array=landcover.array[row0:row1, col0:col1], transform=transform)
 
 
@@ -129,7 +129,7 @@ def needs_metric_warp(landcover: Raster, tolerance: float) -> bool:
     if crs.is_geographic:
         return True
     rows, cols = landcover.shape
-    x, y = landcover.transform * (cols / 2, rows / 2)
+    x, y = landcover.transform @ (cols / 2, rows / 2)
     return map_scale(crs, x, y).worst_linear_error() > tolerance
 
 
@@ -138,23 +138,23 @@ def warp_to_local_metric(landcover: LandCover) -> LandCover:
     with square cells of the same true area as the source's mean cell."""
     rows, cols = landcover.shape
     src_crs = to_pyproj(landcover.crs)
-    x, y = landcover.transform * (cols / 2, rows / 2)
+    x, y = landcover.transform @ (cols / 2, rows / 2)
     lon, lat = transformer(src_crs, src_crs.geodetic_crs).transform(x, y)
     target = local_equal_area_crs(lon, lat)
     areas = cell_areas(landcover.transform, src_crs, landcover.shape, landcover.source)
     size = math.sqrt(float(areas.blocks.mean()) * 10_000.0)
-    left, bottom, right, top = rasterio.transform.array_bounds(rows, cols, landcover.transform)
-    dst_transform, width, height = rasterio.warp.calculate_default_transform(
-        CRS.from_wkt(src_crs.to_wkt()),
-        CRS.from_wkt(target.to_wkt()),
-        cols,
-        rows,
-        left=left,
-        bottom=bottom,
-        right=right,
-        top=top,
-        resolution=size,
-    )
+    # The target grid covers the source extent, traced along its edges (rasterio's own
+    # calculate_default_transform would do the same, through a deprecated affine operator).
+    edge = np.linspace(0.0, 1.0, 65)
+    cols_f = np.concatenate([edge * cols, np.full(65, cols), edge * cols, np.zeros(65)])
+    rows_f = np.concatenate([np.zeros(65), edge * rows, np.full(65, rows), edge * rows])
+    xs, ys = landcover.transform @ (cols_f, rows_f)
+    tx, ty = transformer(src_crs, target).transform(xs, ys)
+    left, right = float(np.min(tx)), float(np.max(tx))
+    bottom, top = float(np.min(ty)), float(np.max(ty))
+    width = max(1, math.ceil((right - left) / size))
+    height = max(1, math.ceil((top - bottom) / size))
+    dst_transform = Affine(size, 0.0, left, 0.0, -size, top)
     fill = landcover.nodata
     if fill is None:
         fill = int(np.iinfo(landcover.array.dtype).max)

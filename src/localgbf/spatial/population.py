@@ -40,7 +40,7 @@ def coverage(
     if row1 <= row0 or col1 <= col0:
         return empty
     win_shape = (row1 - row0, col1 - col0)
-    win_transform = transform * Affine.translation(col0, row0)
+    win_transform = transform @ Affine.translation(col0, row0)
     touched = rasterio.features.rasterize(
         [(geometry, 1)],
         out_shape=win_shape,

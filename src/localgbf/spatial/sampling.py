@@ -18,7 +18,7 @@ def codes_at(
     lon = np.asarray(lon, dtype=np.float64)
     lat = np.asarray(lat, dtype=np.float64)
     x, y = transformer(WGS84, landcover.crs).transform(lon, lat)
-    col_f, row_f = ~landcover.transform * (np.asarray(x), np.asarray(y))
+    col_f, row_f = ~landcover.transform @ (np.asarray(x), np.asarray(y))
     finite = np.isfinite(col_f) & np.isfinite(row_f)
     rows, cols = landcover.shape
     row = np.floor(np.where(finite, row_f, -1)).astype(np.int64)

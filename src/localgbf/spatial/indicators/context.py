@@ -231,14 +231,14 @@ class SpatialContext:
         if self.inputs.landcover is not None:
             lc = self.inputs.landcover
             rows, cols = lc.shape
-            x0, y0 = lc.transform * (0, 0)
-            x1, y1 = lc.transform * (cols, rows)
+            x0, y0 = lc.transform @ (0, 0)
+            x1, y1 = lc.transform @ (cols, rows)
             return shapely.box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)), lc.crs
         if self.inputs.population is not None:
             pop = self.inputs.population
             rows, cols = pop.shape
-            x0, y0 = pop.transform * (0, 0)
-            x1, y1 = pop.transform * (cols, rows)
+            x0, y0 = pop.transform @ (0, 0)
+            x1, y1 = pop.transform @ (cols, rows)
             return shapely.box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)), pop.crs
         raise SpatialInputError(
             "inputs", "a boundary (or a land cover) is needed to place the city"
