@@ -172,8 +172,6 @@ def _indicator_number(item: LineDict, assessment: Assessment, seen: dict[int, in
         )
     if number in seen:
         raise IndexInputError(f"indicator {number} already appears on line {seen[number]}")
-    if "unit" not in item:
-        raise IndexInputError(f"indicator {number}: the unit is missing")
     return number
 
 
@@ -224,7 +222,7 @@ def _apply(
             f"indicator {number}: give one of 'value', 'form' or 'added'/'lost', not "
             + " and ".join(kinds)
         )
-    unit = item["unit"]
+    unit = item.get("unit")
     resolve_unit(number, unit, edition=assessment.edition, framework=fw)
     common: dict[str, Any] = {"evidence": evidence, "data_sources": sources, "bands": bands}
     if "form" in item:
