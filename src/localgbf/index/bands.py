@@ -42,7 +42,7 @@ from localgbf.frameworks.singapore_index import (
     load_singapore_index,
 )
 from localgbf.index.datafile import LineDict, line_of, read_data_file
-from localgbf.index.errors import BandTableError
+from localgbf.index.errors import BandTableError, IndexInputError
 
 CSV_COLUMNS: tuple[str, ...] = (
     "edition",
@@ -103,7 +103,10 @@ def default_band_table(
 ) -> BandTable:
     """The band table of `edition` as the packaged framework data holds it."""
     fw = framework or load_singapore_index()
-    ed = fw.edition(edition)
+    try:
+        ed = fw.edition(edition)
+    except KeyError as exc:
+        raise IndexInputError(str(exc.args[0])) from exc
     return BandTable(
         version=ed.band_table_version,
         edition=ed.edition,
