@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from fpdf import FPDF
 from fpdf.enums import Align, TableCellFillMode, WrapMode, XPos, YPos
@@ -164,18 +165,27 @@ class ReportDocument:
         self.pdf.ln(1.5)
 
     def key_values(self, pairs: Sequence[tuple[str, str]], *, size: float = 9.5) -> None:
-        """A two-column block of labels and values (no borders)."""
-        label_width = self.width * 0.32
+        """A two-column block of labels and values (no borders); long labels wrap."""
+        pdf = self.pdf
+        label_width = self.width * 0.36
+        line = size * 0.55
         for key, value in pairs:
+            top = pdf.get_y()
             self._font(size, bold=True)
-            self.pdf.set_text_color(*MUTED)
-            self.pdf.cell(label_width, size * 0.55, key)
-            self._font(size)
-            self.pdf.set_text_color(*INK)
-            self.pdf.multi_cell(
-                0, size * 0.55, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align=Align.L
+            pdf.set_text_color(*MUTED)
+            lines = cast(
+                list[str], pdf.multi_cell(label_width - 2, line, key, dry_run=True, output="LINES")
             )
-        self.pdf.ln(2)
+            pdf.multi_cell(
+                label_width - 2, line, key, new_x=XPos.RIGHT, new_y=YPos.TOP, align=Align.L
+            )
+            label_bottom = top + line * len(lines)
+            pdf.set_xy(pdf.l_margin + label_width, top)
+            self._font(size)
+            pdf.set_text_color(*INK)
+            pdf.multi_cell(0, line, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align=Align.L)
+            pdf.set_y(max(pdf.get_y(), label_bottom))
+        pdf.ln(2)
 
     def table(
         self,

@@ -342,7 +342,7 @@ def scorecard_pdf(card: ScoreCard, *, font: CJKFont) -> bytes:
     aligns = ["CENTER", "LEFT", "RIGHT", "CENTER", "LEFT", "LEFT"]
     if baseline:
         header += [both("baseline"), both("change")]
-        widths = [11, 58, 21, 13, 23, 30, 11, 11]
+        widths = [10, 54, 20, 12, 22, 30, 15, 15]
         aligns += ["CENTER", "CENTER"]
     for index, section in enumerate(card.sections):
         doc.heading(f"{section.name.get('en')} / {section.name.get('zh-hans')}")
