@@ -47,21 +47,51 @@ def area_histogram(
 ):
     """Area (ha) per (label, compact code index). Cells with label 0 or index -1 are skipped."""
     rows, cols = codes.shape
+    nbx = blocks.shape[1]
     partial = np.zeros((threads, nlabels, ncodes), np.float64)
     for t in prange(threads):
+        hist = partial[t]
         for y in range(rows * t // threads, rows * (t + 1) // threads):
             by = y // block_rows
-            for x in range(cols):
-                lab = 1
-                if use_labels:
-                    lab = labels[y, x]
-                    if lab == 0:
+            for bx in range(nbx):
+                weight = blocks[by, bx]
+                x1 = min(cols, (bx + 1) * block_cols)
+                for x in range(bx * block_cols, x1):
+                    k = code_index[codes[y, x]]
+                    if k < 0:
                         continue
+                    if use_labels:
+                        lab = labels[y, x]
+                        if lab != 0:
+                            hist[lab, k] += weight
+                    else:
+                        hist[1, k] += weight
+    return partial.sum(axis=0)
+
+
+@njit(cache=True, parallel=True)
+def cell_counts(codes, labels, use_labels, nlabels, code_index, ncodes, threads):
+    """Cells per (label, compact code index), as area_histogram for equal cells.
+
+    Counts go to four interleaved sub-histograms (by column modulo 4), so that runs of equal
+    codes do not wait on the previous increment of the same counter.
+    """
+    rows, cols = codes.shape
+    partial = np.zeros((threads, 4, nlabels, ncodes), np.int64)
+    for t in prange(threads):
+        hist = partial[t]
+        for y in range(rows * t // threads, rows * (t + 1) // threads):
+            for x in range(cols):
                 k = code_index[codes[y, x]]
                 if k < 0:
                     continue
-                partial[t, lab, k] += blocks[by, x // block_cols]
-    return partial.sum(axis=0)
+                if use_labels:
+                    lab = labels[y, x]
+                    if lab != 0:
+                        hist[x & 3, lab, k] += 1
+                else:
+                    hist[x & 3, 1, k] += 1
+    return partial.sum(axis=0).sum(axis=0)
 
 
 @njit(cache=True, parallel=True)
@@ -87,24 +117,23 @@ def fill_runs(codes, lut, labels, use_labels, row_ptr, starts, ends, run_labels)
     rows, cols = codes.shape
     for y in prange(rows):
         k = row_ptr[y]
-        x = 0
-        while x < cols:
+        prev = 0
+        for x in range(cols):
             cur = 0
             if lut[codes[y, x]]:
                 cur = 1
                 if use_labels:
                     cur = labels[y, x]
-            if cur == 0:
-                x += 1
-                continue
-            s = x
-            x += 1
-            while x < cols and lut[codes[y, x]] and (not use_labels or labels[y, x] == cur):
-                x += 1
-            starts[k] = s
-            ends[k] = x
-            run_labels[k] = cur
-            k += 1
+            if cur != prev:
+                if prev != 0:
+                    ends[k - 1] = x
+                if cur != 0:
+                    starts[k] = x
+                    run_labels[k] = cur
+                    k += 1
+                prev = cur
+        if prev != 0:
+            ends[k - 1] = cols
 
 
 @njit(cache=True, parallel=True)
@@ -135,11 +164,10 @@ def _union(parent, a, b):
         parent[a] = b
 
 
-@njit(cache=True)
-def link_touching(row_ptr, starts, ends, run_labels, parent):
-    """8-connectivity: runs in consecutive rows that touch (overlap or share a corner)."""
-    rows = row_ptr.shape[0] - 1
-    for y in range(rows - 1):
+@njit(cache=True, nogil=True)
+def _link_touching_rows(row_ptr, starts, ends, run_labels, parent, y0, y1):
+    """8-connectivity links between rows y and y + 1 for y0 <= y < y1."""
+    for y in range(y0, y1):
         p0, p1 = row_ptr[y], row_ptr[y + 1]
         q0, q1 = row_ptr[y + 1], row_ptr[y + 2]
         j0 = q0
@@ -153,6 +181,25 @@ def link_touching(row_ptr, starts, ends, run_labels, parent):
                 if run_labels[j] == run_labels[i]:
                     _union(parent, i, j)
                 j += 1
+
+
+@njit(cache=True, parallel=True)
+def link_touching(row_ptr, starts, ends, run_labels, parent, threads):
+    """8-connectivity: runs in consecutive rows that touch (overlap or share a corner).
+
+    Each thread links the rows of its own band: the runs of a band are a contiguous range of
+    indices, and a union keeps the smaller index as root, so bands never write to each
+    other's entries. The row pairs across band edges are linked afterwards.
+    """
+    rows = row_ptr.shape[0] - 1
+    for t in prange(threads):
+        y0 = rows * t // threads
+        y1 = rows * (t + 1) // threads
+        _link_touching_rows(row_ptr, starts, ends, run_labels, parent, y0, max(y0, y1 - 1))
+    for t in range(1, threads):
+        y = rows * t // threads - 1
+        if 0 <= y < rows - 1:
+            _link_touching_rows(row_ptr, starts, ends, run_labels, parent, y, y + 1)
 
 
 @njit(cache=True)

@@ -32,6 +32,7 @@ from localgbf.spatial import _kernels
 from localgbf.spatial.classmap import code_lookup
 from localgbf.spatial.errors import SpatialInputError
 from localgbf.spatial.grid import CityGrid, densify_step, prepare_grid
+from localgbf.spatial.histogram import CodeAreas, code_areas
 from localgbf.spatial.progress import Progress, report
 from localgbf.spatial.raster import LandCover, Raster
 from localgbf.spatial.resources import load_parameters
@@ -134,9 +135,12 @@ def find_groups(
     ends = np.empty(n, dtype=np.int32)
     run_labels = np.empty(n, dtype=lab.dtype if use_labels else np.uint8)
     _kernels.fill_runs(codes, natural_lut, lab, use_labels, row_ptr, starts, ends, run_labels)
-    run_area = _kernels.run_areas(row_ptr, starts, ends, areas_blocks, block_rows, block_cols)
+    if areas_blocks.size == 1:
+        run_area = (ends - starts) * float(areas_blocks[0, 0])
+    else:
+        run_area = _kernels.run_areas(row_ptr, starts, ends, areas_blocks, block_rows, block_cols)
     parent = np.arange(n, dtype=np.int32)
-    _kernels.link_touching(row_ptr, starts, ends, run_labels, parent)
+    _kernels.link_touching(row_ptr, starts, ends, run_labels, parent, numba.get_num_threads())
     patch, npatches = _kernels.compact_roots(parent)
     del parent
     patch_area = np.bincount(patch, weights=run_area, minlength=npatches)
@@ -202,25 +206,15 @@ def barrier_cells(grid: CityGrid, barriers: Barriers) -> np.ndarray:
     return out.astype(bool)
 
 
-def landscape_areas(grid: CityGrid, labels: np.ndarray | None, nlabels: int) -> np.ndarray:
-    """Area (ha) with data per label 1..nlabels-1 (index 0 unused)."""
-    codes = grid.landcover.array
-    size = int(np.iinfo(codes.dtype).max) + 1
-    index = np.zeros(size, dtype=np.int32)
-    lab = labels if labels is not None else np.zeros((1, 1), dtype=np.uint8)
-    hist = _kernels.area_histogram(
-        codes,
-        lab,
-        labels is not None,
-        nlabels,
-        index,
-        1,
-        grid.areas.blocks,
-        grid.areas.block_rows,
-        grid.areas.block_cols,
-        numba.get_num_threads(),
-    )
-    return np.asarray(hist[:, 0])
+@dataclass(frozen=True)
+class GridMesh:
+    """Connectivity on a prepared grid: the city, each zone, and the class areas measured."""
+
+    city: MeshFigures
+    zones: dict[str, MeshFigures]
+    cell_size_m: tuple[float, float]
+    warnings: list[str]
+    code_areas: CodeAreas
 
 
 def mesh_on_grid(
@@ -231,7 +225,7 @@ def mesh_on_grid(
     barriers: Barriers | None = None,
     zones: ZoneSet | None = None,
     progress: Progress | None = None,
-) -> tuple[MeshFigures, dict[str, MeshFigures], tuple[float, float], list[str]]:
+) -> GridMesh:
     """Connectivity figures for the city and for each zone, on a prepared grid."""
     params = load_parameters()
     warnings: list[str] = []
@@ -264,7 +258,8 @@ def mesh_on_grid(
         grid.areas.block_rows,
         grid.areas.block_cols,
     )
-    landscape = float(landscape_areas(grid, inside, 2)[1])
+    city_codes = code_areas(grid, inside, 2)
+    landscape = float(city_codes.city().sum())
     city = _figures(groups.patch_area, groups.group_area, landscape, gap_m <= 0)
     per_zone: dict[str, MeshFigures] = {}
     if zones is not None:
@@ -303,7 +298,7 @@ def mesh_on_grid(
             )
             patch_zone = zone_groups.patch_label
             group_zone = zone_groups.group_label
-        zone_landscape = landscape_areas(grid, zlab, nz)
+        zone_landscape = code_areas(grid, zlab, nz).area.sum(axis=1)
         for index, name in enumerate(zones.names, start=1):
             per_zone[name] = _figures(
                 zone_groups.patch_area[patch_zone == index],
@@ -312,7 +307,7 @@ def mesh_on_grid(
                 gap_m <= 0,
             )
     report(progress, "connectivity", 1.0)
-    return city, per_zone, (cell_w, cell_h), warnings
+    return GridMesh(city, per_zone, (cell_w, cell_h), warnings, city_codes)
 
 
 def effective_mesh(
@@ -346,12 +341,13 @@ def effective_mesh(
         metric_tolerance=params.map_scale_tolerance if gap > 0 else None,
         nodata_warning_share=params.nodata_warning_share,
     )
-    warnings = list(grid.warnings)
-    warnings.extend(_check_codes(grid, codes))
-    city, per_zone, cell, more = mesh_on_grid(
+    _check_code_range(grid, codes)
+    measured = mesh_on_grid(
         grid, codes, gap_m=gap, barriers=barriers, zones=zones, progress=progress
     )
-    warnings.extend(more)
+    warnings = list(grid.warnings)
+    warnings.extend(_check_codes_present(grid, codes, measured.code_areas))
+    warnings.extend(measured.warnings)
     if zones is not None:
         warnings.extend(zones.warnings)
     inputs = [InputFile(role="landcover", name=landcover.name, sha256=landcover.sha256 or "")]
@@ -362,14 +358,14 @@ def effective_mesh(
     if zones is not None and zones.layer.sha256:
         inputs.append(InputFile(role="subunits", name=zones.layer.name, sha256=zones.layer.sha256))
     return MeshResult(
-        **city.model_dump(),
+        **measured.city.model_dump(),
         gap_m=gap,
-        cell_size_m=cell,
+        cell_size_m=measured.cell_size_m,
         natural_codes=tuple(sorted(codes)),
         rule=rule_text(gap),
         warnings=tuple(warnings),
         inputs=tuple(i for i in inputs if i.sha256),
-        zones=per_zone,
+        zones=measured.zones,
     )
 
 
@@ -382,8 +378,7 @@ def rule_text(gap_m: float) -> str:
     )
 
 
-def _check_codes(grid: CityGrid, codes: frozenset[int]) -> list[str]:
-    """Warn about natural codes absent from the raster; fail when none is present."""
+def _check_code_range(grid: CityGrid, codes: frozenset[int]) -> None:
     array = grid.landcover.array
     size = int(np.iinfo(array.dtype).max) + 1
     bad = sorted(c for c in codes if c >= size)
@@ -392,14 +387,17 @@ def _check_codes(grid: CityGrid, codes: frozenset[int]) -> list[str]:
             grid.source.source,
             f"stores codes 0-{size - 1} ({array.dtype}), so code(s) {bad} cannot occur in it",
         )
-    counts = _kernels.code_counts(array, size, numba.get_num_threads())
-    absent = sorted(c for c in codes if counts[c] == 0)
+
+
+def _check_codes_present(grid: CityGrid, codes: frozenset[int], areas: CodeAreas) -> list[str]:
+    """Warn about natural codes absent from the measured cells; fail when none is present."""
+    present = {int(c) for c, a in zip(areas.codes, areas.city(), strict=True) if a > 0}
+    absent = sorted(codes - present)
     if len(absent) == len(codes):
-        present = [int(c) for c in np.flatnonzero(counts)]
         raise SpatialInputError(
             grid.source.source,
             f"holds none of the natural code(s) {sorted(codes)} where measured; "
-            f"the codes present are {present}",
+            f"the codes present are {sorted(present)}",
         )
     if absent:
         return [f"natural code(s) {absent} never occur in {grid.source.name}"]

@@ -148,7 +148,9 @@ def warp_to_local_metric(landcover: LandCover) -> LandCover:
     edge = np.linspace(0.0, 1.0, 65)
     cols_f = np.concatenate([edge * cols, np.full(65, cols), edge * cols, np.zeros(65)])
     rows_f = np.concatenate([np.zeros(65), edge * rows, np.full(65, rows), edge * rows])
-    xs, ys = landcover.transform @ (cols_f, rows_f)
+    t = landcover.transform
+    xs = t.c + cols_f * t.a
+    ys = t.f + rows_f * t.e
     tx, ty = transformer(src_crs, target).transform(xs, ys)
     left, right = float(np.min(tx)), float(np.max(tx))
     bottom, top = float(np.min(ty)), float(np.max(ty))

@@ -63,6 +63,18 @@ def code_areas(grid: CityGrid, labels: np.ndarray | None, nlabels: int) -> CodeA
     index = np.full(size, -1, dtype=np.int32)
     index[codes] = np.arange(codes.size, dtype=np.int32)
     lab = labels if labels is not None else np.zeros((1, 1), dtype=np.uint8)
+    constant = grid.areas.constant
+    if constant is not None:
+        counts = _kernels.cell_counts(
+            array,
+            lab,
+            labels is not None,
+            max(nlabels, 2),
+            index,
+            codes.size,
+            numba.get_num_threads(),
+        )
+        return CodeAreas(codes=codes, area=counts * constant)
     area = _kernels.area_histogram(
         array,
         lab,

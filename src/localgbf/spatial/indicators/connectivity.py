@@ -16,7 +16,7 @@ from localgbf.spatial.indicators.context import IndicatorSpec, SpatialContext
 def compute(ctx: SpatialContext) -> IndicatorValue:
     grid = ctx.metric_grid
     gap = ctx.params.connectivity_gap_m if ctx.inputs.gap_m is None else ctx.inputs.gap_m
-    city, zones, cell, warnings = mesh_on_grid(
+    measured = mesh_on_grid(
         grid,
         ctx.natural_codes,
         gap_m=gap,
@@ -24,6 +24,7 @@ def compute(ctx: SpatialContext) -> IndicatorValue:
         zones=ctx.inputs.subunits,
         progress=None,
     )
+    city, zones, cell = measured.city, measured.zones, measured.cell_size_m
     details = {
         "effective_mesh_size_ha": city.effective_mesh_size_ha,
         "natural_area_ha": city.natural_area_ha,
@@ -43,7 +44,7 @@ def compute(ctx: SpatialContext) -> IndicatorValue:
             for name, z in zones.items()
         },
     }
-    all_warnings = [*grid.warnings, *ctx.class_map_warnings, *warnings]
+    all_warnings = [*grid.warnings, *ctx.class_map_warnings, *measured.warnings]
     if city.natural_area_ha == 0:
         all_warnings.append("the city has no natural area, so its coherence is undefined")
     if ctx.inputs.subunits is not None:

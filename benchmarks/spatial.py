@@ -1,0 +1,291 @@
+"""Speed and memory of the spatial core on synthetic land covers (issue 5's targets).
+
+Every figure is measured in its own child process (`python -m benchmarks.spatial TASK ...`),
+so peak memory is that task's alone. Compute times exclude reading the grid and numba's
+first compilation (a warm-up call on a small grid runs first).
+
+    python -m benchmarks spatial      # through the runner
+    python -m benchmarks.spatial      # directly, printing the figures
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+SIDE = 10_000  # 10^8 cells
+BIG_SIDE = 20_000  # 4 × 10^8 cells
+CELL_M = 10.0
+NATURAL = 10
+ZONES = 300
+GIB = 2**30
+
+
+def _peak_rss_gib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / GIB
+
+
+def _landcover(array: np.ndarray) -> Any:
+    from affine import Affine
+    from rasterio.crs import CRS
+
+    from localgbf.spatial.raster import LandCover
+
+    return LandCover(
+        array=array,
+        transform=Affine(CELL_M, 0, 4_000_000, 0, -CELL_M, 3_200_000),
+        crs=CRS.from_epsg(3035),  # ETRS89-LAEA: equal-area, metres
+        nodata=None,
+    )
+
+
+def _warm_up() -> None:
+    from benchmarks.synthetic_landcover import generate
+    from localgbf.spatial.connectivity import effective_mesh
+
+    small = _landcover(generate(200, 200, seed=1))
+    effective_mesh(small, [NATURAL], gap_m=0)
+    effective_mesh(small, [NATURAL], gap_m=100)
+
+
+# ----- tasks run in child processes ------------------------------------------------------------
+
+
+def task_mesh(path: str, gap: str) -> dict[str, Any]:
+    from localgbf.spatial.connectivity import effective_mesh
+
+    _warm_up()
+    landcover = _landcover(np.load(path))
+    start = time.perf_counter()
+    result = effective_mesh(landcover, [NATURAL], gap_m=float(gap))
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "peak_gib": _peak_rss_gib(),
+        "patches": result.patches,
+        "groups": result.groups,
+        "fragstats_mesh_ha": result.fragstats_mesh_ha,
+        "coherence_pct": result.coherence_pct,
+    }
+
+
+def task_pylandstats(path: str) -> dict[str, Any]:
+    from pylandstats import Landscape
+
+    array = np.load(path)
+    start = time.perf_counter()
+    mesh = Landscape(array, res=(CELL_M, CELL_M)).effective_mesh_size(class_val=NATURAL)
+    return {
+        "seconds": time.perf_counter() - start,
+        "mesh_ha": float(mesh),
+        "peak_gib": _peak_rss_gib(),
+    }
+
+
+def task_shares(path: str, zones_path: str) -> dict[str, Any]:
+    import shapely
+
+    from localgbf.spatial.shares import class_shares
+    from localgbf.spatial.vectors import VectorLayer
+    from localgbf.spatial.zones import ZoneSet
+
+    _warm_up()
+    landcover = _landcover(np.load(path))
+    geometries = tuple(shapely.from_wkb(w) for w in np.load(zones_path, allow_pickle=True))
+    layer = VectorLayer(
+        geometries=geometries,
+        attributes=tuple({"zone": f"z{i:03d}"} for i in range(len(geometries))),
+        crs=landcover.crs,
+    )
+    small = _landcover(np.full((100, 100), NATURAL, dtype=np.uint8))
+    class_shares(small, zones=ZoneSet.from_layer(layer, "zone"))
+    start = time.perf_counter()
+    zones = ZoneSet.from_layer(layer, "zone")
+    result = class_shares(landcover, zones=zones)
+    return {
+        "seconds": time.perf_counter() - start,
+        "zones": len(result.zones),
+        "peak_gib": _peak_rss_gib(),
+    }
+
+
+def task_generate(path: str, side: str) -> dict[str, Any]:
+    from benchmarks.synthetic_landcover import generate
+
+    start = time.perf_counter()
+    np.save(path, generate(int(side), int(side)))
+    return {"seconds": time.perf_counter() - start}
+
+
+TASKS = {
+    "mesh": task_mesh,
+    "pylandstats": task_pylandstats,
+    "shares": task_shares,
+    "generate": task_generate,
+}
+
+
+def _child(task: str, *args: str) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.spatial", task, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith("@@"):
+            return dict(json.loads(line[2:]))
+    raise RuntimeError(f"benchmark task {task} failed:\n{proc.stderr[-3000:]}")
+
+
+def _zones(path: Path, side: int) -> None:
+    """ZONES Voronoi cells over the grid's extent, seeded, saved as WKB."""
+    import shapely
+
+    rng = np.random.default_rng(7)
+    x0, y1 = 4_000_000.0, 3_200_000.0
+    extent = shapely.box(x0, y1 - side * CELL_M, x0 + side * CELL_M, y1)
+    xs = x0 + rng.uniform(0, side * CELL_M, ZONES)
+    ys = y1 - rng.uniform(0, side * CELL_M, ZONES)
+    cells = shapely.voronoi_polygons(
+        shapely.multipoints(np.column_stack([xs, ys])), extend_to=extent
+    )
+    polygons = [shapely.intersection(g, extent) for g in shapely.get_parts(cells)]
+    np.save(path, np.array([shapely.to_wkb(p) for p in polygons], dtype=object), allow_pickle=True)
+
+
+def _figure(
+    name: str, value: float, unit: str, target: float | None, passed: bool | None
+) -> dict[str, Any]:
+    return {
+        "name": name,
+        "value": round(value, 3),
+        "unit": unit,
+        "target": target,
+        "passed": passed,
+    }
+
+
+def run() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="localgbf-bench-") as tmp:
+        grid = Path(tmp) / "landcover_1e8.npy"
+        _child("generate", str(grid), str(SIDE))
+        plain = _child("mesh", str(grid), "0")
+        gap = _child("mesh", str(grid), "100")
+        rows += [
+            _figure(
+                "mesh without gap rule, 10^8 cells: compute",
+                plain["seconds"],
+                "s",
+                1.0,
+                plain["seconds"] <= 1.0,
+            ),
+            _figure(
+                "mesh without gap rule, 10^8 cells: peak RSS",
+                plain["peak_gib"],
+                "GiB",
+                1.2,
+                plain["peak_gib"] <= 1.2,
+            ),
+            _figure(
+                "mesh with 100 m gap rule at 10 m, 10^8 cells: compute",
+                gap["seconds"],
+                "s",
+                5.0,
+                gap["seconds"] <= 5.0,
+            ),
+            _figure(
+                "mesh with 100 m gap rule at 10 m, 10^8 cells: peak RSS",
+                gap["peak_gib"],
+                "GiB",
+                1.2,
+                gap["peak_gib"] <= 1.2,
+            ),
+            _figure("patches (8-connected)", plain["patches"], "patches", None, None),
+            _figure("groups (100 m gap rule)", gap["groups"], "groups", None, None),
+            _figure("coherence (100 m gap rule)", gap["coherence_pct"], "%", None, None),
+        ]
+        try:
+            other = _child("pylandstats", str(grid))
+        except RuntimeError as exc:
+            rows.append(
+                {
+                    "name": f"pylandstats comparison: {str(exc)[:200]}",
+                    "value": 0,
+                    "unit": "",
+                    "passed": None,
+                }
+            )
+        else:
+            ratio = other["seconds"] / plain["seconds"]
+            same = abs(other["mesh_ha"] - plain["fragstats_mesh_ha"]) <= 1e-6 * other["mesh_ha"]
+            rows += [
+                _figure(
+                    "pylandstats effective_mesh_size, same raster",
+                    other["seconds"],
+                    "s",
+                    None,
+                    None,
+                ),
+                _figure("speed-up over pylandstats", ratio, "×", 8.0, ratio >= 8.0),
+                _figure(
+                    "MESH equal to pylandstats' (relative 1e-6)", float(same), "bool", 1.0, same
+                ),
+            ]
+        zones = Path(tmp) / "zones.npy"
+        _zones(zones, SIDE)
+        shares = _child("shares", str(grid), str(zones))
+        rows += [
+            _figure(
+                f"shares for {ZONES} zones, 10^8 cells",
+                shares["seconds"],
+                "s",
+                3.0,
+                shares["seconds"] <= 3.0,
+            ),
+        ]
+        grid.unlink()
+        big = Path(tmp) / "landcover_4e8.npy"
+        _child("generate", str(big), str(BIG_SIDE))
+        large = _child("mesh", str(big), "100")
+        rows += [
+            _figure(
+                "mesh with 100 m gap rule, 4 × 10^8 cells: compute",
+                large["seconds"],
+                "s",
+                None,
+                None,
+            ),
+            _figure(
+                "mesh with 100 m gap rule, 4 × 10^8 cells: peak RSS",
+                large["peak_gib"],
+                "GiB",
+                8.0,
+                large["peak_gib"] <= 8.0,
+            ),
+        ]
+    return rows
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] in TASKS:
+        print("@@" + json.dumps(TASKS[argv[0]](*argv[1:])))
+        return 0
+    for row in run():
+        target = f" (target {row['target']})" if row.get("target") is not None else ""
+        print(f"{row['name']}: {row['value']} {row['unit']}{target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
