@@ -49,7 +49,7 @@ class YamlDocument:
         """The first problem pydantic found, named with its line."""
         first = exc.errors()[0]
         loc = tuple(p for p in first["loc"] if not str(p).startswith("function-"))
-        message = first["msg"]
+        message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":
             message = "unknown key (check its spelling against the documentation)"
         elif first["type"] == "missing":

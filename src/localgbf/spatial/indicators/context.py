@@ -72,7 +72,7 @@ class IndicatorSpec:
 def _input_file(role: str, item: Any) -> InputFile | None:
     sha = getattr(item, "sha256", None)
     if sha:
-        name = getattr(item, "name", None) or getattr(item, "file_name", None) or role
+        name = getattr(item, "file_name", None) or getattr(item, "name", None) or role
         return InputFile(role=role, name=str(name), sha256=str(sha))
     path = getattr(item, "path", None)
     if path is not None:

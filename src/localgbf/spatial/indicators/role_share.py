@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from localgbf.provenance import IndicatorValue
 from localgbf.spatial.indicators.context import IndicatorSpec, SpatialContext, share
 
@@ -21,10 +23,10 @@ def role_share(
     top = ctx.role_codes(*numerator_roles)
     out = ctx.role_codes(*excluded_roles) if excluded_roles else frozenset()
 
-    def figures(row: object) -> tuple[float, float, float]:
-        total = float(row.sum())  # type: ignore[attr-defined]
-        removed = areas.total(row, out) if out else 0.0  # type: ignore[arg-type]
-        part = areas.total(row, top - out)  # type: ignore[arg-type]
+    def figures(row: np.ndarray) -> tuple[float, float, float]:
+        total = float(row.sum())
+        removed = areas.total(row, out) if out else 0.0
+        part = areas.total(row, top - out)
         return part, total - removed, total
 
     part, base, total = figures(areas.city())
@@ -40,7 +42,11 @@ def role_share(
         "numerator_codes": sorted(top - out),
         "excluded_roles": list(excluded_roles),
         "area_method": ctx.grid.areas.method,
-        "cell_rule": "cells whose centre lies inside the boundary",
+        "cell_rule": (
+            "cells whose centre lies inside the boundary"
+            if ctx.inputs.boundary is not None
+            else "every cell of the land cover (no boundary given)"
+        ),
     }
     warnings = [*ctx.grid.warnings, *ctx.class_map_warnings]
     if ctx.inputs.subunits is not None:
