@@ -13,6 +13,7 @@ import click
 from localgbf import __version__
 
 COMMANDS: dict[str, str] = {
+    "assess": "localgbf.cli.assess:assess",
     "frameworks": "localgbf.cli.frameworks:frameworks",
     "governments": "localgbf.cli.governments:governments",
     "index": "localgbf.cli.index:index",
