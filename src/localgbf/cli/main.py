@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "manage": "localgbf.cli.platform:manage",
     "serve": "localgbf.cli.platform:serve",
     "spatial": "localgbf.cli.spatial:spatial",
+    "species": "localgbf.cli.species:species",
     "worker": "localgbf.cli.platform:worker",
 }
 
