@@ -7,7 +7,8 @@ functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -40,12 +41,13 @@ def _errors() -> Iterator[None]:
 
 
 @contextmanager
-def _progress_bar(enabled: bool, label: str) -> Iterator[Any]:
+def _progress_bar(enabled: bool, label: str) -> Iterator[Callable[[str, float], None] | None]:
+    """A progress callback drawing a bar on stderr, or None when stderr is not a terminal."""
     if not enabled:
         yield None
         return
-    stream = click.get_text_stream("stderr")
-    with click.progressbar(length=100, label=label, file=stream) as bar:
+    bar: Any
+    with click.progressbar(length=100, label=label, file=sys.stderr) as bar:
         done = {"value": 0}
 
         def update(stage: str, fraction: float) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
+from affine import Affine
 from rasterio.features import rasterize
-from rasterio.transform import from_bounds
 from scipy.ndimage import binary_dilation
 from shapely.geometry.base import BaseGeometry
 
@@ -22,7 +22,8 @@ OUTSIDE, EDGE, INSIDE = 0, 1, 2
 def cell_status(geometry: BaseGeometry, cells: int) -> tuple[np.ndarray, tuple[float, ...]]:
     """Grid of OUTSIDE / EDGE / INSIDE over the geometry's bounds, and those bounds."""
     bounds = tuple(float(b) for b in geometry.bounds)
-    transform = from_bounds(*bounds, cells, cells)
+    minx, miny, maxx, maxy = bounds
+    transform = Affine((maxx - minx) / cells, 0, minx, 0, -(maxy - miny) / cells, maxy)
     inside = rasterize([(geometry, 1)], out_shape=(cells, cells), transform=transform,
                        all_touched=False, fill=0, dtype="uint8")  # fmt: skip
     outline = rasterize([(geometry.boundary, 1)], out_shape=(cells, cells), transform=transform,

@@ -45,6 +45,7 @@ from localgbf.species.tables import (
     read_csv_sql,
     sql_identifier,
     sql_literal,
+    sql_trim,
 )
 
 TEXT_FIELDS = (
@@ -83,7 +84,7 @@ def field_sql(sources: tuple[FieldSource, ...]) -> str:
     parts: list[str] = []
     for source in sources:
         if source.index is not None:
-            parts.append(f"NULLIF(trim(c{source.index}), '')")
+            parts.append(f"NULLIF({sql_trim(f'c{source.index}')}, '')")
         if source.default:
             parts.append(sql_literal(source.default))
     if not parts:
@@ -370,7 +371,7 @@ def _mark_duplicates(con: duckdb.DuckDBPyConnection, existing: list[str]) -> Non
     stored values, so the choice does not depend on the order DuckDB reads the file in.
     """
     order = ", ".join(f"{sql_identifier(c)} NULLS FIRST" for c in STORED_COLUMNS if c != "obscured")
-    key_fields = {"name_key": "name_id"}
+    key_fields = {"name": "name_id"}
     parts = []
     for number, key in enumerate(quality_reference().duplicate_keys):
         columns = ", ".join(sql_identifier(key_fields.get(c, c)) for c in key)

@@ -17,6 +17,7 @@ from shapely.geometry.base import BaseGeometry
 from localgbf.provenance import IndicatorValue, InputFile
 from localgbf.species.checklists import import_checklist
 from localgbf.species.engine import EngineSettings, Progress
+from localgbf.species.errors import SpeciesDataError
 from localgbf.species.evidence import SensitiveSpecies, load_sensitive_species
 from localgbf.species.indicators.context import BuiltUp
 from localgbf.species.matching import Unlisted
@@ -86,7 +87,9 @@ def species_report(
     builtup = None
     if landcover is not None:
         if class_map is None:
-            raise ValueError("a land cover needs a class map (a preset name or a YAML file)")
+            raise SpeciesDataError(
+                str(landcover), "a land cover needs a class map (a preset name or a YAML file)"
+            )
         builtup = open_builtup(landcover, class_map)
         inputs.append(InputFile.of("landcover", landcover))
         if Path(str(class_map)).is_file():

@@ -158,7 +158,7 @@ class QualityDefaults(BaseModel):
 
     research_grade_only: bool
     max_coordinate_uncertainty_m: float | None
-    basis_of_record: tuple[str, ...]
+    basis_of_record: tuple[str, ...] | None
     exclude_captive: bool
     obscured_in_city: bool
     obscured_in_builtup: bool

@@ -20,6 +20,7 @@ from shapely.geometry.base import BaseGeometry
 
 from localgbf.species.clip import EDGE, INSIDE, OUTSIDE, cell_status
 from localgbf.species.engine import EngineSettings, connect
+from localgbf.species.errors import SpeciesDataError
 from localgbf.species.matching import ChecklistIndex, Unlisted
 from localgbf.species.reference import quality_reference
 from localgbf.species.store import DatasetRecord, Store
@@ -39,7 +40,7 @@ class QualityRules:
 
     research_grade_only: bool
     max_coordinate_uncertainty_m: float | None
-    basis_of_record: tuple[str, ...]
+    basis_of_record: tuple[str, ...] | None
     exclude_captive: bool
     obscured_in_city: bool
     obscured_in_builtup: bool
@@ -52,7 +53,7 @@ class QualityRules:
         return {
             "research_grade_only": self.research_grade_only,
             "max_coordinate_uncertainty_m": self.max_coordinate_uncertainty_m,
-            "basis_of_record": list(self.basis_of_record),
+            "basis_of_record": None if self.basis_of_record is None else list(self.basis_of_record),
             "exclude_captive": self.exclude_captive,
             "obscured_in_city": self.obscured_in_city,
             "obscured_in_builtup": self.obscured_in_builtup,
@@ -66,7 +67,9 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.start > self.end:
-            raise ValueError(f"a period cannot start ({self.start}) after it ends ({self.end})")
+            raise SpeciesDataError(
+                "years", f"a period cannot start ({self.start}) after it ends ({self.end})"
+            )
 
     @property
     def label(self) -> str:
@@ -82,11 +85,12 @@ class Periods:
 
     def __post_init__(self) -> None:
         if self.previous is not None and self.current is None:
-            raise ValueError("a previous period needs a survey period")
+            raise SpeciesDataError("years", "a previous period needs a survey period")
         if self.previous and self.current and self.previous.end >= self.current.start:
-            raise ValueError(
+            raise SpeciesDataError(
+                "years",
                 f"the previous period ({self.previous.label}) must end before the survey "
-                f"period ({self.current.label}) starts"
+                f"period ({self.current.label}) starts",
             )
 
     @classmethod
@@ -172,9 +176,13 @@ def _reason_sql(rules: QualityRules, periods: Periods, bounds: tuple[float, ...]
     """SQL giving the index in REASONS of the first rule a record breaks (0 when kept)."""
     quality = quality_reference()
     code = {name: i for i, name in enumerate(REASONS)}
-    basis = ", ".join(sql_literal(b) for b in rules.basis_of_record)
-    cases = [f"WHEN basis_of_record IS NOT NULL AND basis_of_record NOT IN ({basis}) "
-             f"THEN {code['basis_of_record']}"]  # fmt: skip
+    cases = []
+    if rules.basis_of_record is not None:
+        accepted = ", ".join(sql_literal(b) for b in rules.basis_of_record) or "NULL"
+        cases.append(
+            f"WHEN basis_of_record IS NOT NULL AND basis_of_record NOT IN ({accepted}) "
+            f"THEN {code['basis_of_record']}"
+        )
     if rules.research_grade_only:
         grade = sql_literal(quality.research_grade_value)
         cases.append(

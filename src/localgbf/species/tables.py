@@ -24,6 +24,13 @@ _ASCII_COMPATIBLE = {"utf-8", "latin-1", "iso8859-1", "cp1252", "ascii", "iso885
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
+# What "surrounding space" means when a value is trimmed, in SQL and in Python alike.
+BLANKS = " \t\r\n"
+
+
+def sql_trim(expr: str) -> str:
+    return f"trim({expr}, {sql_literal(BLANKS)})"
+
 
 @dataclass(frozen=True)
 class TableSpec:
@@ -206,7 +213,7 @@ class ValueRule:
 
     def problem(self, raw: str | None) -> str | None:
         """Why `raw` breaks the rule, or None. Empty values pass (they mean "not given")."""
-        if raw is None or not raw.strip():
+        if raw is None or not raw.strip(BLANKS):
             return None
         value = parse_double(raw)
         if value is None or not math.isfinite(value) or (self.integer and value != int(value)):
@@ -256,7 +263,7 @@ class ValueGetter:
 
     def __call__(self, row: Sequence[str]) -> tuple[str | None, str]:
         for index, column, default in self.sources:
-            value = row[index].strip() if index is not None and index < len(row) else ""
+            value = row[index].strip(BLANKS) if index is not None and index < len(row) else ""
             if value:
                 return value, column
             if default:
