@@ -328,3 +328,37 @@ def coverage_matrix(
         unaligned_actions=unaligned,
         finance=finance,
     )
+
+
+class GroupCell(BaseModel):
+    """The cells of several governments taken together (e.g. a region and its cities)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    governments: int
+    actions: int
+    best_alignment: str
+
+
+def group_cells(
+    matrix: CoverageMatrix,
+    group_of: Mapping[str, str],
+    ranks: Mapping[str, int] | None = None,
+) -> dict[tuple[str, str], GroupCell]:
+    """(group, national target code) -> the governments of the group that cover the target,
+    their actions and the best degree. Governments not in `group_of` are left out."""
+    ranks = ranks or alignment_ranks()
+    acc: dict[tuple[str, str], list[Any]] = {}
+    for row in matrix.national_targets:
+        for cell in row.cells:
+            group = group_of.get(cell.government)
+            if group is None:
+                continue
+            entry = acc.setdefault((group, row.code), [0, 0, cell.best_alignment])
+            entry[0] += 1
+            entry[1] += cell.actions
+            if ranks[cell.best_alignment] > ranks[entry[2]]:
+                entry[2] = cell.best_alignment
+    return {
+        key: GroupCell(governments=n, actions=a, best_alignment=d) for key, (n, a, d) in acc.items()
+    }

@@ -19,7 +19,10 @@ urlpatterns += i18n_patterns(
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("governments/", include("localgbf.web.governments.urls")),
     path("jobs/", include("localgbf.web.jobs.urls")),
+    path("frameworks/national/", include("localgbf.web.frameworks.urls")),
+    path("", include("localgbf.web.plans.urls")),
     path("", include("localgbf.web.datasets.urls")),
+    path("", include("localgbf.web.assessments.urls")),
     path("", include("localgbf.web.core.urls")),
     prefix_default_language=True,
 )

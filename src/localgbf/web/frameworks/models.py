@@ -7,11 +7,23 @@ version is kept: a plan written against one version keeps pointing at it.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from localgbf.frameworks.scales import scale
 from localgbf.web.core.fields import TranslatedField, as_text
+
+
+def validate_degree(value: str) -> None:
+    """A degree of alignment is a level of the packaged `alignment` scale (or blank)."""
+    keys = scale("alignment").keys()
+    if value and value not in keys:
+        raise ValidationError(
+            _("%(value)s is not a degree of alignment; use one of %(keys)s."),
+            params={"value": value, "keys": ", ".join(keys)},
+        )
 
 
 class FrameworkKind(models.TextChoices):
@@ -64,6 +76,12 @@ class FrameworkElement(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )
     order = models.PositiveIntegerField(default=0)
+    # Where an imported element came from: the CBD Online Reporting Tool's record identifier
+    # and revision (needed to point a stakeholder commitment at a published national target),
+    # and the record's other fields that localgbf keeps but does not model.
+    external_id = models.CharField(_("external identifier"), max_length=100, blank=True)
+    external_version = models.CharField(_("external version"), max_length=40, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
 
     class Meta:
         ordering = ["framework", "order"]
@@ -78,3 +96,34 @@ class FrameworkElement(models.Model):
     def __str__(self) -> str:
         text = as_text(self.title)
         return f"{self.code} {text.get(get_language() or 'en') if text else ''}".strip()
+
+
+class ElementAlignment(models.Model):
+    """An element of one framework aligned to an element of another, e.g. a national target
+    to a KMGBF target, with the degree of alignment of the NR7 template (blank for goals)."""
+
+    element = models.ForeignKey(
+        FrameworkElement, on_delete=models.CASCADE, related_name="alignments"
+    )
+    aligned_to = models.ForeignKey(
+        FrameworkElement,
+        on_delete=models.PROTECT,
+        related_name="aligned_from",
+        verbose_name=_("aligned to"),
+    )
+    degree = models.CharField(
+        _("degree of alignment"), max_length=20, blank=True, validators=[validate_degree]
+    )
+
+    class Meta:
+        ordering = ["element", "aligned_to__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["element", "aligned_to"], name="element_alignment_unique"
+            )
+        ]
+        verbose_name = _("alignment")
+        verbose_name_plural = _("alignments")
+
+    def __str__(self) -> str:
+        return f"{self.element.code} → {self.aligned_to.code} ({self.degree or '—'})"
