@@ -425,6 +425,8 @@ def fetch_gbif_search(
             report,
             info=info,
             label=f"gbif-search-{state.key}",
+            records=kept,
+            id_field=ID_FIELD,
             progress=progress,
         )
         return report

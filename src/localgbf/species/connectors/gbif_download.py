@@ -264,6 +264,7 @@ def fetch_gbif_download(
             format="dwca",
             progress=progress,
         )
+        assert result is not None
         report.received = result.dataset.rows_read
         if meta.get("totalRecords") not in (None, report.received):
             report.warnings.append(

@@ -491,10 +491,12 @@ def fetch_inaturalist(
             "rights reserved.",
             publisher="iNaturalist",
         )
-        export = write_export(kept_rows, state.path(f"inaturalist-{state.key}.csv"))
+        source: Path | list[Mapping[str, Any]] = []
+        if kept_rows:
+            source = write_export(kept_rows, state.path(f"inaturalist-{state.key}.csv"))
         import_fetched(
-            export, store, state, report, info=info, label=export.name, format=CSV_FORMAT,
-            progress=progress,
+            source, store, state, report, info=info, label=f"inaturalist-{state.key}",
+            format=CSV_FORMAT, records=kept_rows, id_field="id", progress=progress,
         )  # fmt: skip
         return report
     finally:

@@ -7,7 +7,7 @@ already stored. Only after the import succeeded is the run marked finished.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from localgbf.species.connectors.reference import reference_versions
 from localgbf.species.connectors.state import RunState
 from localgbf.species.eml import DatasetInfo
 from localgbf.species.engine import Progress
+from localgbf.species.errors import SpeciesDataError
 from localgbf.species.occurrences import ImportResult, import_occurrences
 from localgbf.species.store import DatasetRecord, Store
 
@@ -162,25 +163,49 @@ def import_fetched(
     info: DatasetInfo,
     label: str,
     format: str | None = None,
+    records: Sequence[Mapping[str, Any]] = (),
+    id_field: str = "",
     progress: Progress | None = None,
     imported_at: datetime | None = None,
-) -> ImportResult:
-    """Import a fetched set in one all-or-nothing step and close the run."""
-    result = import_occurrences(
-        source,
-        store,
-        format=format,
-        info=info,
-        label=label,
-        progress=import_progress(progress),
-        imported_at=imported_at or datetime.now(UTC),
-    )
+) -> ImportResult | None:
+    """Import a fetched set in one all-or-nothing step and close the run. An empty set is not
+    imported (an empty data set would only clutter the store); the run is closed all the same."""
+    if isinstance(source, list) and not source:
+        state.finish(None)
+        report.warnings.append("no records were found for this query; nothing was imported")
+        if progress is not None:
+            progress("done", 1.0)
+        return None
+    try:
+        result = import_occurrences(
+            source,
+            store,
+            format=format,
+            info=info,
+            label=label,
+            progress=import_progress(progress),
+            imported_at=imported_at or datetime.now(UTC),
+        )
+    except SpeciesDataError as exc:
+        raise _naming_the_record(exc, records, id_field) from exc
     state.finish(result.dataset.id)
     report.dataset = result.dataset
     report.already_present = result.already_present
     if progress is not None:
         progress("done", 1.0)
     return result
+
+
+def _naming_the_record(
+    exc: SpeciesDataError, records: Sequence[Mapping[str, Any]], id_field: str
+) -> SpeciesDataError:
+    """The importer's error with the fetched record's id, since the line it names is in a file
+    the run wrote (line 1 is the header)."""
+    index = (exc.line or 0) - 2
+    if not id_field or not 0 <= index < len(records):
+        return exc
+    problem = f"{exc.problem} (record {id_field} {records[index].get(id_field)})"
+    return SpeciesDataError(exc.file, problem, line=exc.line, field=exc.field)
 
 
 def licence_of(records: Iterable[Mapping[str, Any]], key: str) -> str | None:

@@ -119,7 +119,7 @@ class RunState:
         self.folder.mkdir(parents=True, exist_ok=True)
         return self.folder / name
 
-    def finish(self, dataset_id: str) -> None:
+    def finish(self, dataset_id: str | None) -> None:
         """Keep only `run.json`, marked imported with the data set it produced."""
         for child in self.folder.iterdir():
             if child.name == "run.json":
