@@ -324,7 +324,7 @@ def _pipeline(
             FROM usable u ANTI JOIN duplicates d USING (row)
             """,
             records,
-            "zstd",
+            "snappy",
         )
     _write_names(con, stage_dir, records)
     rejected = dict(
@@ -405,7 +405,7 @@ def _write_names(con: duckdb.DuckDBPyConnection, stage_dir: Path, records: Path)
         USING (name_id) ORDER BY m.name_id
         """,
         stage_dir / "names.parquet",
-        "zstd",
+        "snappy",
     )
 
 
@@ -427,7 +427,7 @@ def _write_extensions(
                 con,
                 f"SELECT {', '.join(columns)} FROM {read_csv_sql(spec)}",
                 folder / f"{row_type}.parquet",
-                "zstd",
+                "snappy",
             )
         except duckdb.Error as exc:
             raise SpeciesDataError(spec.label, f"cannot be read: {_duckdb_problem(exc)}") from exc

@@ -231,6 +231,20 @@ def _flag(value: Any) -> str:
     return "" if value is None else str(bool(value)).lower()
 
 
+def _utc(value: Any) -> str:
+    """An API timestamp ("2018-09-05T14:06:00+02:00") as the CSV export writes it
+    ("2018-09-05 12:06:00 UTC")."""
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        return value
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -255,7 +269,7 @@ def observation_row(observation: Mapping[str, Any]) -> dict[str, str]:
         "positional_accuracy": _text(observation.get("positional_accuracy")),
         "public_positional_accuracy": _text(observation.get("public_positional_accuracy")),
         "observed_on": _text(observation.get("observed_on")),
-        "time_observed_at": _text(observation.get("time_observed_at")),
+        "time_observed_at": _utc(observation.get("time_observed_at")),
         "quality_grade": _text(observation.get("quality_grade")),
         "geoprivacy": _text(observation.get("geoprivacy")),
         "taxon_geoprivacy": _text(observation.get("taxon_geoprivacy")),
