@@ -175,3 +175,35 @@ def test_a_store_path_is_not_needed_beyond_the_store(city: City, tmp_path: Path)
     report = report_for(city)
     assert report.datasets[0].source_name == "city.csv"
     assert report.checklists[0].source_name == "city-checklist.csv"
+
+
+def test_records_split_over_two_data_sets_give_the_same_values(city: City, tmp_path: Path) -> None:
+    from .conftest import CITY_RECORDS, gbif_row, write_gbif_csv
+
+    rows = [
+        gbif_row(i, n, k, lat, lon, y, **x) for i, (n, k, lat, lon, y, x) in enumerate(CITY_RECORDS)
+    ]
+    store = open_store(tmp_path / "split")
+    import_occurrences(write_gbif_csv(tmp_path / "first.csv", rows[::2]), store)
+    import_occurrences(write_gbif_csv(tmp_path / "second.csv", rows[1::2]), store)
+    import_checklist(city.checklist, store)
+    report = compute_indicators(
+        store, boundary=SQUARE, builtup=west_of_5, periods=Periods.from_years((2020, 2024))
+    )
+    assert values(report) == {3: pytest.approx(200 / 3), 4: 1.0, 5: 0.0, 6: 0.0, 9: 25.0}
+    (three,) = [v for v in report.indicators if v.indicator == 3]
+    listed = three.details["in_builtup"] + three.details["not_in_builtup"]
+    assert {s["example"]["dataset"] for s in listed} == {d.id for d in report.datasets}
+
+
+def test_a_data_set_whose_rows_were_all_rejected_counts_nothing(city: City, tmp_path: Path) -> None:
+    from .conftest import gbif_row, write_gbif_csv
+
+    store = open_store(tmp_path / "empty")
+    rows = [gbif_row(1, "Bubo bubo", "bird", "", "", 2022)]
+    record = import_occurrences(write_gbif_csv(tmp_path / "none.csv", rows), store).dataset
+    import_checklist(city.checklist, store)
+    assert (record.records, record.rejected) == (0, {"no_coordinates": 1})
+    report = compute_indicators(store, boundary=SQUARE, builtup=west_of_5)
+    assert values(report)[3] is None
+    assert report.excluded == {}
