@@ -203,6 +203,33 @@ def link_touching(row_ptr, starts, ends, run_labels, parent, threads):
 
 
 @njit(cache=True)
+def set_totals(ids, nsets, starts, ends, run_area, constant, labels):
+    """Area and label of each set, from its runs' ids. `run_area` is used unless `constant`
+    (the area of every cell) is positive."""
+    area = np.zeros(nsets, np.float64)
+    label = np.zeros(nsets, labels.dtype)
+    for i in range(ids.shape[0]):
+        k = ids[i]
+        if constant > 0:
+            area[k] += (ends[i] - starts[i]) * constant
+        else:
+            area[k] += run_area[i]
+        label[k] = labels[i]
+    return area, label
+
+
+@njit(cache=True)
+def merge_totals(ids, nsets, values, labels):
+    """Sum `values` (one per member) into sets, keeping a member's label for each set."""
+    total = np.zeros(nsets, np.float64)
+    label = np.zeros(nsets, labels.dtype)
+    for i in range(ids.shape[0]):
+        total[ids[i]] += values[i]
+        label[ids[i]] = labels[i]
+    return total, label
+
+
+@njit(cache=True)
 def compact_roots(parent):
     """Consecutive ids 0..n-1 for the sets of a union-find where every root is its set's
     smallest index (as `_union` keeps it)."""

@@ -57,6 +57,13 @@ def _authalic_band(lat_deg: np.ndarray, a: float, e2: float) -> np.ndarray:
     )
 
 
+def _is_equal_area(crs: pyproj.CRS) -> bool:
+    """Whether the projection is equal-area by its method (Albers, Lambert azimuthal, ...)."""
+    operation = crs.coordinate_operation
+    method = (operation.method_name if operation is not None else "") or ""
+    return "equal area" in method.lower()
+
+
 def cell_areas(
     transform: Affine, crs: CrsLike, shape: tuple[int, int], source: str = "raster"
 ) -> CellAreas:
@@ -81,6 +88,8 @@ def cell_areas(
         return CellAreas(per_row.reshape(rows, 1), 1, max(cols, 1), "geographic grid: per row")
     unit = metres_per_unit(c) or 1.0
     nominal = abs(transform.a * transform.e) * unit * unit / M2_PER_HA
+    if _is_equal_area(c):
+        return CellAreas(np.array([[nominal]]), rows or 1, cols or 1, "equal-area projection")
     block_rows = max(1, math.ceil(rows / BLOCKS_PER_AXIS))
     block_cols = max(1, math.ceil(cols / BLOCKS_PER_AXIS))
     centre_rows = np.minimum(np.arange(0, rows, block_rows) + block_rows / 2, rows)

@@ -135,17 +135,19 @@ def find_groups(
     ends = np.empty(n, dtype=np.int32)
     run_labels = np.empty(n, dtype=lab.dtype if use_labels else np.uint8)
     _kernels.fill_runs(codes, natural_lut, lab, use_labels, row_ptr, starts, ends, run_labels)
-    if areas_blocks.size == 1:
-        run_area = (ends - starts) * float(areas_blocks[0, 0])
+    constant = float(areas_blocks[0, 0]) if areas_blocks.size == 1 else 0.0
+    if constant > 0:
+        run_area = np.zeros(1, dtype=np.float64)
     else:
         run_area = _kernels.run_areas(row_ptr, starts, ends, areas_blocks, block_rows, block_cols)
     parent = np.arange(n, dtype=np.int32)
     _kernels.link_touching(row_ptr, starts, ends, run_labels, parent, numba.get_num_threads())
     patch, npatches = _kernels.compact_roots(parent)
     del parent
-    patch_area = np.bincount(patch, weights=run_area, minlength=npatches)
-    patch_label = np.zeros(npatches, dtype=run_labels.dtype)
-    patch_label[patch] = run_labels
+    patch_area, patch_label = _kernels.set_totals(
+        patch, npatches, starts, ends, run_area, constant, run_labels
+    )
+    del run_area
     runs = (row_ptr, starts, ends) if keep_runs else None
     if reach is None or (reach.shape[0] <= 2 and reach.max(initial=0) <= 1):
         return Groups(
@@ -155,9 +157,7 @@ def find_groups(
         row_ptr, starts, ends, run_labels, patch, npatches, reach, numba.get_num_threads()
     )
     group, ngroups = _kernels.compact_roots(group_parent)
-    group_area = np.bincount(group, weights=patch_area, minlength=ngroups)
-    group_label = np.zeros(ngroups, dtype=run_labels.dtype)
-    group_label[group] = patch_label
+    group_area, group_label = _kernels.merge_totals(group, ngroups, patch_area, patch_label)
     run_group = group[patch] if keep_runs else None
     return Groups(patch_area, patch_label, group_area, group_label, runs, run_group)
 
@@ -270,7 +270,7 @@ def mesh_on_grid(
             grid.transform,
         )
         if inside is not None:
-            zlab[inside == 0] = 0
+            np.multiply(zlab, inside, out=zlab, casting="unsafe")
         nz = len(zones.names) + 1
         if regions is not None:
             comp = regions.astype(np.int64) * nz + zlab

@@ -63,6 +63,30 @@ def transform_geometry(
     return shapely.transform(geometry, move)
 
 
+def transform_geometries(
+    geometries: list[BaseGeometry] | tuple[BaseGeometry, ...],
+    src: CrsLike,
+    dst: CrsLike,
+    *,
+    densify: float | None = None,
+) -> list[BaseGeometry]:
+    """`transform_geometry` for many geometries, comparing the CRSs once."""
+    if same_crs(src, dst):
+        return list(geometries)
+    tr = transformer(src, dst)
+
+    def move(coords: np.ndarray) -> np.ndarray:
+        x, y = tr.transform(coords[:, 0], coords[:, 1])
+        return np.column_stack([x, y])
+
+    out = []
+    for geometry in geometries:
+        if densify is not None and densify > 0:
+            geometry = shapely.segmentize(geometry, densify)
+        out.append(shapely.transform(geometry, move))
+    return out
+
+
 def metres_per_unit(crs: CrsLike) -> float | None:
     """Metres per map unit of a projected CRS; None for a geographic CRS."""
     c = to_pyproj(crs)

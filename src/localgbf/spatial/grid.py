@@ -26,7 +26,7 @@ from localgbf.spatial.crs import (
     map_scale,
     metres_per_unit,
     to_pyproj,
-    transform_geometry,
+    transform_geometries,
     transformer,
 )
 from localgbf.spatial.errors import SpatialInputError
@@ -86,8 +86,9 @@ class CityGrid:
 
     def layer_geometries(self, layer: VectorLayer) -> list[BaseGeometry]:
         """A layer's geometries in the grid's CRS."""
-        step = densify_step(layer.crs)
-        return [transform_geometry(g, layer.crs, self.crs, densify=step) for g in layer.geometries]
+        return transform_geometries(
+            layer.geometries, layer.crs, self.crs, densify=densify_step(layer.crs)
+        )
 
 
 def densify_step(crs: object) -> float:

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 import numba
 import numpy as np
+from shapely.geometry.base import BaseGeometry
 
 from localgbf.spatial import _kernels
 from localgbf.spatial.grid import CityGrid
+from localgbf.spatial.zones import zone_labels
 
 
 @dataclass(frozen=True)
@@ -44,14 +46,16 @@ def present_codes(array: np.ndarray) -> np.ndarray:
     return np.flatnonzero(counts)
 
 
-def label_grid(grid: CityGrid, zone_cells: np.ndarray | None) -> np.ndarray | None:
-    """Row labels for `code_areas`: 0 outside the city, 1 city outside zones, i + 2 zone i."""
-    if zone_cells is None:
+def label_grid(grid: CityGrid, zones: list[BaseGeometry] | None) -> np.ndarray | None:
+    """Row labels for `code_areas`: 0 outside the city, 1 city outside zones, i + 2 zone i.
+
+    `zones` are in the grid's CRS. One rasterisation, then the city mask multiplied in place.
+    """
+    if zones is None:
         return grid.inside
-    dtype = np.uint16 if zone_cells.dtype == np.uint8 else np.int32
-    labels = np.add(zone_cells, 1, dtype=dtype)
+    labels = zone_labels(zones, grid.shape, grid.transform, first=2, fill=1)
     if grid.inside is not None:
-        labels[grid.inside == 0] = 0
+        np.multiply(labels, grid.inside, out=labels, casting="unsafe")
     return labels
 
 

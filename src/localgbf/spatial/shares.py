@@ -14,7 +14,7 @@ from localgbf.spatial.progress import Progress, report
 from localgbf.spatial.raster import LandCover
 from localgbf.spatial.resources import load_parameters
 from localgbf.spatial.vectors import Boundary
-from localgbf.spatial.zones import ZoneSet, zone_labels
+from localgbf.spatial.zones import ZoneSet
 
 METHOD_ID = "localgbf.spatial.shares"
 METHOD_VERSION = "1.0"
@@ -69,10 +69,8 @@ def zone_code_areas(grid: CityGrid, zones: ZoneSet | None) -> CodeAreas:
     """Code areas of the city and of each zone in one pass."""
     if zones is None:
         return code_areas(grid, grid.inside, 2)
-    cells = zone_labels(
-        zones.in_crs(grid.crs, densify=densify_step(zones.layer.crs)), grid.shape, grid.transform
-    )
-    return code_areas(grid, label_grid(grid, cells), len(zones.names) + 2)
+    geometries = zones.in_crs(grid.crs, densify=densify_step(zones.layer.crs))
+    return code_areas(grid, label_grid(grid, geometries), len(zones.names) + 2)
 
 
 def class_shares(

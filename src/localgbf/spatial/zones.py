@@ -10,7 +10,7 @@ import rasterio.features
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from localgbf.spatial.crs import transform_geometry
+from localgbf.spatial.crs import transform_geometries
 from localgbf.spatial.errors import SpatialInputError
 from localgbf.spatial.vectors import VectorLayer, read_layer
 
@@ -56,21 +56,25 @@ class ZoneSet:
         )
 
     def in_crs(self, crs: object, densify: float | None = None) -> list[BaseGeometry]:
-        return [
-            transform_geometry(g, self.layer.crs, crs, densify=densify) for g in self.geometries
-        ]
+        return transform_geometries(self.geometries, self.layer.crs, crs, densify=densify)
 
 
 def zone_labels(
-    geometries: list[BaseGeometry], shape: tuple[int, int], transform: object
+    geometries: list[BaseGeometry],
+    shape: tuple[int, int],
+    transform: object,
+    *,
+    first: int = 1,
+    fill: int = 0,
 ) -> np.ndarray:
-    """Cell labels: 0 outside every zone, i + 1 inside zone i (cell-centre rule)."""
-    dtype = "uint8" if len(geometries) < 255 else ("uint16" if len(geometries) < 65535 else "int32")
-    shapes = [(g, i + 1) for i, g in enumerate(geometries) if not g.is_empty]
+    """Cell labels: `fill` outside every zone, `first` + i inside zone i (cell-centre rule)."""
+    top = first + len(geometries)
+    dtype = "uint8" if top < 255 else ("uint16" if top < 65535 else "int32")
+    shapes = [(g, first + i) for i, g in enumerate(geometries) if not g.is_empty]
     if not shapes:
-        return np.zeros(shape, dtype=dtype)
+        return np.full(shape, fill, dtype=dtype)
     return rasterio.features.rasterize(
-        shapes, out_shape=shape, transform=transform, fill=0, dtype=dtype
+        shapes, out_shape=shape, transform=transform, fill=fill, dtype=dtype
     )
 
 

@@ -29,7 +29,7 @@ from localgbf.spatial.progress import Progress, report
 from localgbf.spatial.raster import LandCover, Population, Raster
 from localgbf.spatial.resources import SpatialParameters, load_parameters
 from localgbf.spatial.vectors import Boundary, VectorLayer
-from localgbf.spatial.zones import ZoneSet, zone_labels
+from localgbf.spatial.zones import ZoneSet
 
 M2_PER_HA = 10_000.0
 
@@ -144,12 +144,9 @@ class SpatialContext:
         zones = self.inputs.subunits
         if zones is None:
             return self.grid.inside
-        cells = zone_labels(
-            zones.in_crs(self.grid.crs, densify=densify_step(zones.layer.crs)),
-            self.grid.shape,
-            self.grid.transform,
+        return label_grid(
+            self.grid, zones.in_crs(self.grid.crs, densify=densify_step(zones.layer.crs))
         )
-        return label_grid(self.grid, cells)
 
     @property
     def label_count(self) -> int:
