@@ -103,10 +103,14 @@ def _credentials(user: str | None, email: str | None) -> Any:
 def _print(report: Any) -> None:
     data = report.as_json()
     what = {"search": "occurrence search", "download": "download", "observations": "observations"}
+    pages = data["pages_fetched"] + data["pages_reused"]
+    reused = (
+        f", {data['pages_reused']} of them saved by an earlier run" if data["pages_reused"] else ""
+    )
     click.echo(
         f"{data['service']} {what.get(data['method'], data['method'])}: {data['received']} "
-        f"records received ({data['pages_fetched']} fetched, {data['pages_reused']} reused "
-        f"from an earlier run; {data['requests']} requests, {data['retries']} retries)"
+        f"records received in {pages} page{'s' if pages != 1 else ''}{reused} "
+        f"({data['requests']} requests, {data['retries']} retried)"
     )
     click.echo(
         f"  {data['outside_boundary']} outside the boundary, {data['duplicates']} repeated; "

@@ -93,7 +93,8 @@ def _r_vcr(item: dict[str, Any]) -> Recorded:
 
 def load_cassette(path: Path) -> list[Recorded]:
     """Every exchange of a vcrpy or R vcr cassette, in recorded order."""
-    data = yaml.safe_load(path.read_text("utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text("utf-8"), Loader=loader)
     if "interactions" in data:
         return [_vcrpy(item) for item in data["interactions"]]
     return [_r_vcr(item) for item in data["http_interactions"]]
