@@ -352,3 +352,8 @@ def records(name: str, store_dir: Path, limit: int, sensitive: Path | None, as_j
             else f"{record['latitude']:.5f}, {record['longitude']:.5f}"
         )
         click.echo(f"{record['dataset']}:{record['row']}  {record['occurrence_id']}  {where}")
+
+
+from localgbf.cli.species_fetch import fetch  # noqa: E402  (the connectors register their command)
+
+species.add_command(fetch)
