@@ -100,6 +100,10 @@ def _credentials(user: str | None, email: str | None) -> Any:
     return GbifCredentials(user=user, password=password, email=email)
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _print(report: Any) -> None:
     data = report.as_json()
     what = {"search": "occurrence search", "download": "download", "observations": "observations"}
@@ -109,8 +113,8 @@ def _print(report: Any) -> None:
     )
     click.echo(
         f"{data['service']} {what.get(data['method'], data['method'])}: {data['received']} "
-        f"records received in {pages} page{'s' if pages != 1 else ''}{reused} "
-        f"({data['requests']} requests, {data['retries']} retried)"
+        f"records received in {_plural(pages, 'page')}{reused} "
+        f"({_plural(data['requests'], 'request')}, {data['retries']} retried)"
     )
     click.echo(
         f"  {data['outside_boundary']} outside the boundary, {data['duplicates']} repeated; "
