@@ -183,3 +183,23 @@ def test_requests_say_who_is_calling(api: Api, clock: FakeClock) -> None:
     replay = Replay([api.gbif("rgbif/occ_search_eventdate.yml")[2]])
     client(replay, clock).get_json(SEARCH)
     assert replay.requests[0].headers["User-Agent"].startswith("localgbf/")
+
+
+def test_a_service_that_keeps_timing_out_is_reported_as_slow_not_offline(clock: FakeClock) -> None:
+    replay = Replay([httpx.ReadTimeout("The read operation timed out")] * 5)
+    with pytest.raises(
+        ConnectorError,
+        match=r"failed 5 times; on the last try the service did not answer in time "
+        r"\(ReadTimeout: The read operation timed out\)",
+    ) as caught:
+        client(replay, clock).get_json(SEARCH)
+    assert not isinstance(caught.value, NetworkUnavailable)
+
+
+def test_a_refused_login_says_to_check_the_account(clock: FakeClock, api: Api) -> None:
+    unauthorized = api.gbif("rgbif/occ_download_list_unauthorized.yml")[0]
+    with pytest.raises(
+        ConnectorError,
+        match=r"HTTP 401: Failed to authenticate user foobar; check the account's user name",
+    ):
+        client(Replay([unauthorized]), clock).get_json("/v1/occurrence/download/user/foobar")

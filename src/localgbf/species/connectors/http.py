@@ -193,12 +193,12 @@ class HttpClient:
             try:
                 response = self._client.send(request, auth=auth, stream=True)
             except httpx.TransportError as exc:
-                failure = _Failure(_describe(exc), network=not _is_timeout(exc))
+                failure = _transport_failure(exc)
                 continue
             try:
                 outcome = self._handle(response, request, read, ok)
             except httpx.TransportError as exc:
-                failure = _Failure(_describe(exc), network=False)
+                failure = _transport_failure(exc)
                 continue
             finally:
                 response.close()
@@ -224,10 +224,11 @@ class HttpClient:
             return _Failure(f"answered HTTP {status} {_snippet(response)}".rstrip(), wait=wait)
         if status not in ok:
             response.read()
+            hint = "; check the account's user name and password" if status in (401, 403) else ""
             raise ConnectorError(
                 self.service,
                 f"{request.method} {_short(request.url)} was refused with HTTP {status}: "
-                f"{_snippet(response) or response.reason_phrase}",
+                f"{_snippet(response) or response.reason_phrase}{hint}",
             )
         try:
             return read(response)
@@ -300,13 +301,22 @@ def read_text(response: httpx.Response) -> str:
     return response.read().decode("utf-8", errors="replace").strip()
 
 
-def _is_timeout(exc: httpx.TransportError) -> bool:
-    return isinstance(exc, httpx.TimeoutException)
+UNREACHABLE = (httpx.ConnectError, httpx.ConnectTimeout, httpx.UnsupportedProtocol)
 
 
 def _describe(exc: httpx.TransportError) -> str:
     text = str(exc) or exc.__class__.__name__
     return f"{exc.__class__.__name__}: {text}" if text != exc.__class__.__name__ else text
+
+
+def _transport_failure(exc: httpx.TransportError) -> _Failure:
+    """A connection that could not be made means the service is out of reach; a timeout or a
+    broken answer means it was reached and failed."""
+    if isinstance(exc, UNREACHABLE):
+        return _Failure(_describe(exc), network=True)
+    if isinstance(exc, httpx.TimeoutException):
+        return _Failure(f"did not answer in time ({_describe(exc)})")
+    return _Failure(f"broke off its answer ({_describe(exc)})")
 
 
 def _snippet(response: httpx.Response) -> str:
