@@ -124,3 +124,11 @@ def test_the_species_section_is_handed_to_the_species_package(
     assert species >= {3, 9}
     assert 1 in result.skipped
     assert any(i.role == "boundary" for i in result.inputs)
+
+
+def test_progress_is_reported_from_start_to_end(recipe_path: Path) -> None:
+    seen: list[tuple[str, float]] = []
+    run_assessment(load_recipe(recipe_path), progress=lambda step, done: seen.append((step, done)))
+    fractions = [done for _, done in seen]
+    assert fractions[0] == 0.0 and fractions[-1] == 1.0
+    assert fractions == sorted(fractions)

@@ -8,7 +8,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from localgbf.spatial.errors import SpatialInputError
 from localgbf.spatial.yamlfile import read_yaml_document
 
 DATA_PACKAGE = "localgbf.spatial"
@@ -52,9 +51,3 @@ def load_parameters() -> SpatialParameters:
         distance_tolerance=float(value("distance_tolerance")),
         nodata_warning_share=float(value("nodata_warning_share")),
     )
-
-
-def require_positive(name: str, value: float) -> float:
-    if not value >= 0:
-        raise SpatialInputError(name, f"must be zero or more, not {value}")
-    return value

@@ -57,7 +57,7 @@ def compute_indicators(
 ) -> SpatialIndicators:
     """Every registered indicator (or those in `numbers`) whose inputs are present."""
     wanted = sorted(REGISTRY) if numbers is None else sorted(numbers)
-    ctx = SpatialContext(inputs, progress=progress)
+    ctx = SpatialContext(inputs)
     values: list[IndicatorValue] = []
     skipped: dict[int, str] = {}
     runnable = []
@@ -72,7 +72,7 @@ def compute_indicators(
             continue
         runnable.append(spec)
     for position, spec in enumerate(runnable):
-        report(progress, f"indicator {spec.number}", 0.15 + 0.85 * position / max(len(runnable), 1))
+        report(progress, f"indicator {spec.number}", position / max(len(runnable), 1))
         values.append(spec.compute(ctx))
     report(progress, "spatial indicators", 1.0)
     return SpatialIndicators(values=tuple(values), skipped=skipped)

@@ -22,10 +22,9 @@ from localgbf.provenance import IndicatorValue, InputFile
 from localgbf.spatial.classmap import ClassMap
 from localgbf.spatial.crs import local_equal_area_crs, transform_geometry, transformer
 from localgbf.spatial.errors import SpatialInputError
-from localgbf.spatial.grid import CityGrid, densify_step, prepare_grid
+from localgbf.spatial.grid import CityGrid, densify_step, needs_metric_warp, prepare_grid
 from localgbf.spatial.histogram import CodeAreas, code_areas, label_grid
 from localgbf.spatial.population import people_in
-from localgbf.spatial.progress import Progress, report
 from localgbf.spatial.raster import LandCover, Population, Raster
 from localgbf.spatial.resources import SpatialParameters, load_parameters
 from localgbf.spatial.vectors import Boundary, VectorLayer
@@ -88,11 +87,9 @@ class SpatialContext:
         inputs: SpatialInputs,
         *,
         params: SpatialParameters | None = None,
-        progress: Progress | None = None,
     ) -> None:
         self.inputs = inputs
         self.params = params or load_parameters()
-        self.progress = progress
 
     # ----- inputs ---------------------------------------------------------------------------
 
@@ -130,7 +127,6 @@ class SpatialContext:
     @cached_property
     def grid(self) -> CityGrid:
         landcover, class_map = self.require_landcover()
-        report(self.progress, "land cover: masking the city", 0.05)
         return prepare_grid(
             landcover,
             self.inputs.boundary,
@@ -154,7 +150,6 @@ class SpatialContext:
 
     @cached_property
     def code_areas(self) -> CodeAreas:
-        report(self.progress, "land cover: measuring classes", 0.1)
         return code_areas(self.grid, self.cell_labels, self.label_count)
 
     @cached_property
@@ -191,8 +186,6 @@ class SpatialContext:
     @cached_property
     def metric_grid(self) -> CityGrid:
         """The grid for distance rules: the city grid, or its warp to a local metric grid."""
-        from localgbf.spatial.grid import needs_metric_warp
-
         if not needs_metric_warp(self.grid.landcover, self.params.map_scale_tolerance):
             return self.grid
         landcover, class_map = self.require_landcover()
