@@ -5,6 +5,7 @@ Thin wrappers around `localgbf.spatial`: the same functions run behind the web a
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +26,7 @@ def progress_bar(enabled: bool, label: str) -> Iterator[Progress | None]:
     if not enabled:
         yield None
         return
-    with click.progressbar(length=100, label=label, file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=100, label=label, file=sys.stderr) as bar:
         state = {"done": 0}
 
         def update(message: str, fraction: float) -> None:
