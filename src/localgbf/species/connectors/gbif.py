@@ -392,6 +392,7 @@ def fetch_gbif_search(
             progress("planning", 0.0)
         planned = state.get("plan")
         if planned is None:
+            state.clear_pages()
             slices, notes = plan_search(client, state, query, area, today, report)
             state.set("plan", {"slices": [s.as_json() for s in slices], "notes": notes})
         else:

@@ -481,6 +481,7 @@ def fetch_inaturalist(
             progress("planning", 0.0)
         planned = state.get("plan")
         if planned is None:
+            state.clear_pages()
             slices, notes = _plan(client, state, query, box, today, report)
             state.set("plan", {"slices": [s.as_json() for s in slices], "notes": notes})
         else:

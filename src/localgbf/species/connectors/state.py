@@ -115,6 +115,11 @@ class RunState:
         for path in sorted(folder.glob("*.json")):
             yield json.loads(path.read_text("utf-8"))
 
+    def clear_pages(self) -> None:
+        """Forget pages saved before a plan was made (a run that failed while planning)."""
+        shutil.rmtree(self.folder / "pages", ignore_errors=True)
+        self.saved_now.clear()
+
     def path(self, name: str) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
         return self.folder / name
