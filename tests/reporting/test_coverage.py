@@ -10,7 +10,8 @@ Actions:
 - a2 (Kunming, t1) → N1 medium and T12 high: T3 medium, T1 low (weakest link), T12 high;
 - a3 (Kunming, t2): serves a local-only target, so it covers nothing;
 - a4 (Kunming, t1) marked local only: covers nothing;
-- a5 (Dali, t3) → N2 high: T12 medium (N2's alignment is the weaker link);
+- a5 (Dali, t3) → N2 high: T12 medium (N2's alignment is the weaker link); it has no KMGBF
+  link of its own, so it inherits t3's T19 low;
 - a6 (Yunnan, t4), no links: inherits N2 low, hence T12 low.
 
 Budget lines (CNY, rate USD 2025 = 7): a1 100 planned; a2 10 USD secured (= 70); a3 5 planned;
@@ -125,7 +126,15 @@ def test_kmgbf_coverage_goes_through_national_targets_at_the_weaker_degree(matri
     )
 
 
-def test_a_local_target_without_actions_still_covers_its_kmgbf_target(matrix):
+def test_an_action_inherits_its_targets_links_of_each_kind_it_has_none_of(matrix):
+    """a5 links to N2 itself but to no KMGBF target: it counts under t3's T19 (low)."""
+    t19 = next(k for k in matrix.kmgbf if k.code == "19")
+    assert (t19.governments, t19.actions, t19.best_alignment) == (1, 1, "low")
+    assert t19.finance.needs == D("50.00")
+
+
+def test_a_local_target_without_actions_still_covers_its_kmgbf_target():
+    matrix = build(actions=[])
     t19 = next(k for k in matrix.kmgbf if k.code == "19")
     assert (t19.governments, t19.actions, t19.best_alignment) == (1, 0, "low")
 

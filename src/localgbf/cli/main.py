@@ -14,11 +14,14 @@ from localgbf import __version__
 
 COMMANDS: dict[str, str] = {
     "assess": "localgbf.cli.assess:assess",
+    "coverage": "localgbf.cli.coverage:coverage",
     "frameworks": "localgbf.cli.frameworks:frameworks",
     "governments": "localgbf.cli.governments:governments",
     "index": "localgbf.cli.index:index",
     "demo": "localgbf.cli.platform:demo",
     "manage": "localgbf.cli.platform:manage",
+    "national": "localgbf.cli.national:national",
+    "plans": "localgbf.cli.plans:plans",
     "serve": "localgbf.cli.platform:serve",
     "spatial": "localgbf.cli.spatial:spatial",
     "species": "localgbf.cli.species:species",

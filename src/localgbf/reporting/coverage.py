@@ -6,9 +6,10 @@ degree of alignment (the `alignment` scale: high > medium > low).
 
 Rules (one place, used by the web page, the XLSX export and `localgbf coverage`):
 
-1. **Effective links of an action.** An action's own links when it has any; otherwise, unless
-   it is marked local only, the links of the local target it serves. A local-only action or
-   target counts towards no national or global target.
+1. **Effective links of an action.** For national targets, the action's own links when it has
+   any, otherwise those of the local target it serves; the same, separately, for KMGBF targets.
+   A local-only action or target counts towards no national or global target (and an action
+   serving a local-only target inherits nothing).
 2. **Through national targets.** A link to national target N with degree d1, where N is aligned
    to KMGBF target T with degree d2, also covers T with the weaker of d1 and d2 (a chain is no
    stronger than its weakest link). A direct link to T counts as made.
@@ -237,16 +238,18 @@ def coverage_matrix(
             if ranks[degree] > ranks[cell[1]]:
                 cell[1] = degree
 
-    effective_targets: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+    # target id -> (national links, direct KMGBF links), strongest degree per code
+    target_links: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
     for target in targets:
         if target.local_only:
-            effective_targets[target.id] = ({}, {})
+            target_links[target.id] = ({}, {})
             continue
         national = _best(target.national, ranks)
+        direct = _best(target.kmgbf, ranks)
+        target_links[target.id] = (national, direct)
         kmgbf = _best(
             (*target.kmgbf, *_through_national(national, national_alignments, ranks)), ranks
         )
-        effective_targets[target.id] = (national, kmgbf)
         mark(national_cells, national, target.government, 0)
         mark(kmgbf_cells, kmgbf, target.government, 0)
 
@@ -256,15 +259,18 @@ def coverage_matrix(
         if action.local_only:
             unaligned += 1
             continue
-        if action.national or action.kmgbf:
-            national = _best(action.national, ranks)
-            kmgbf = _best(
-                (*action.kmgbf, *_through_national(national, national_alignments, ranks)), ranks
-            )
-        else:
-            if action.target not in effective_targets:
-                raise CoverageError(f"action {action.id} serves an unknown target {action.target}")
-            national, kmgbf = effective_targets[action.target]
+        if action.target not in target_links:
+            raise CoverageError(f"action {action.id} serves an unknown target {action.target}")
+        inherited_national, inherited_direct = target_links[action.target]
+        national = _best(action.national, ranks) if action.national else inherited_national
+        direct = _best(action.kmgbf, ranks) if action.kmgbf else inherited_direct
+        kmgbf = _best(
+            (
+                *(Link(c, d) for c, d in direct.items()),
+                *_through_national(national, national_alignments, ranks),
+            ),
+            ranks,
+        )
         if not national and not kmgbf:
             unaligned += 1
             continue

@@ -563,13 +563,8 @@ def _target_facts(target: TargetOut) -> list[tuple[str, str]]:
         facts.append(
             (both("target_value"), f"{target.target_value.normalize():f} {target.unit}{by}")
         )
-    facts.append(
-        (
-            both("alignment"),
-            links_text(target.links, "en", target.local_only)
-            or t("none", "en") + " / " + t("none", "zh-hans"),
-        )
-    )
+    aligned = [links_text(target.links, lang, target.local_only) for lang in LANGUAGES]
+    facts.append((both("alignment"), "\n".join(aligned) if aligned[0] else both("none")))
     return facts
 
 

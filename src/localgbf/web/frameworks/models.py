@@ -116,7 +116,7 @@ class ElementAlignment(models.Model):
     )
 
     class Meta:
-        ordering = ["element", "aligned_to__order"]
+        ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["element", "aligned_to"], name="element_alignment_unique"

@@ -68,15 +68,14 @@ def _national(country: Government, version: str, rows: list[dict[str, Any]]) -> 
     return framework
 
 
-class _Builder:
-    """Creates one version's goals, targets, actions, links and budgets from demo data."""
+class _Lookups:
+    """Framework elements by code, read once for the whole demo."""
 
-    def __init__(self, version: PlanVersion) -> None:
-        self.version = version
-        fw = version.national_framework
-        self.national = (
-            {e.code: e for e in fw.elements.filter(kind="national_target")} if fw else {}
-        )
+    def __init__(self, frameworks: dict[str, Framework]) -> None:
+        self.national = {
+            fw.pk: {e.code: e for e in fw.elements.filter(kind="national_target")}
+            for fw in frameworks.values()
+        }
         self.kmgbf = {
             e.code: e
             for e in FrameworkElement.objects.filter(
@@ -89,84 +88,117 @@ class _Builder:
                 framework__slug="plan-of-action", framework__is_current=True, kind="action_area"
             )
         }
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return Decimal(value) if value else None
+
+
+class _Builder:
+    """Creates one version's goals, targets, actions, links and budgets from demo data, with
+    one bulk insert per kind of record."""
+
+    def __init__(self, version: PlanVersion, lookups: _Lookups) -> None:
+        self.version = version
+        self.national = lookups.national.get(version.national_framework_id or 0, {})
+        self.kmgbf = lookups.kmgbf
+        self.areas = lookups.areas
         self.links: list[AlignmentLink] = []
         self.lines: list[BudgetLine] = []
 
     def _link(self, spec: dict[str, Any], owner: dict[str, Any]) -> None:
-        for code, degree in (spec.get("nt") or {}).items():
-            self.links.append(
-                AlignmentLink(
-                    version=self.version, element=self.national[code], degree=degree, **owner
+        for elements, key in ((self.national, "nt"), (self.kmgbf, "gt")):
+            for code, degree in (spec.get(key) or {}).items():
+                self.links.append(
+                    AlignmentLink(
+                        version=self.version, element=elements[code], degree=degree, **owner
+                    )
                 )
-            )
-        for code, degree in (spec.get("gt") or {}).items():
-            self.links.append(
-                AlignmentLink(
-                    version=self.version, element=self.kmgbf[code], degree=degree, **owner
-                )
-            )
         for number in spec.get("areas") or []:
             self.links.append(
                 AlignmentLink(version=self.version, element=self.areas[str(number)], **owner)
             )
 
     def action(self, target: LocalTarget, spec: dict[str, Any], order: int) -> Action:
-        action = Action.objects.create(
+        return Action(
             target=target,
+            version=self.version,
             code=spec["code"],
             title={"en": spec["en"], "zh-hans": spec["zh"]},
             responsible=_text(spec.get("responsible")),
             partners=_text(spec.get("partners")),
-            start=date.fromisoformat(spec["start"]) if spec.get("start") else None,
-            end=date.fromisoformat(spec["end"]) if spec.get("end") else None,
+            start=_date(spec.get("start")),
+            end=_date(spec.get("end")),
             status=spec.get("status", "planned"),
             sectors=spec.get("sectors", []),
             location_name=_text(spec.get("place")),
-            latitude=Decimal(spec["lat"]) if spec.get("lat") else None,
-            longitude=Decimal(spec["lon"]) if spec.get("lon") else None,
+            latitude=_decimal(spec.get("lat")),
+            longitude=_decimal(spec.get("lon")),
             local_only=spec.get("local_only", False),
             order=order,
         )
-        self._link(spec, {"action": action})
-        for year, amount, currency, source, status, note in spec.get("budget", []):
-            self.lines.append(
-                BudgetLine(
-                    action=action,
-                    year=year,
-                    amount=Decimal(amount),
-                    currency=currency,
-                    source=source,
-                    status=status,
-                    note=note,
+
+    def add_actions(self, pairs: list[tuple[Action, dict[str, Any]]]) -> None:
+        Action.objects.bulk_create(action for action, _ in pairs)
+        for action, spec in pairs:
+            self._link(spec, {"action": action})
+            for year, amount, currency, source, status, note in spec.get("budget", []):
+                self.lines.append(
+                    BudgetLine(
+                        action=action,
+                        year=year,
+                        amount=Decimal(amount),
+                        currency=currency,
+                        source=source,
+                        status=status,
+                        note=note,
+                    )
                 )
-            )
-        return action
 
     def goals(self, goals: list[dict[str, Any]]) -> None:
-        for g_order, g in enumerate(goals):
-            goal = Goal.objects.create(
+        goal_objects = [
+            Goal(
                 version=self.version,
                 code=g["code"],
                 title={"en": g["en"], "zh-hans": g["zh"]},
-                order=g_order,
+                order=order,
             )
-            for t_order, t in enumerate(g["targets"]):
-                target = LocalTarget.objects.create(
+            for order, g in enumerate(goals)
+        ]
+        Goal.objects.bulk_create(goal_objects)
+        targets = [
+            (
+                LocalTarget(
                     goal=goal,
+                    version=self.version,
                     code=t["code"],
                     title={"en": t["en"], "zh-hans": t["zh"]},
                     indicator=_text(t.get("indicator")),
                     unit=t.get("unit", ""),
-                    baseline_value=Decimal(t["baseline"]) if t.get("baseline") else None,
+                    baseline_value=_decimal(t.get("baseline")),
                     baseline_year=t.get("baseline_year"),
-                    target_value=Decimal(t["target"]) if t.get("target") else None,
-                    deadline=date.fromisoformat(t["deadline"]) if t.get("deadline") else None,
+                    target_value=_decimal(t.get("target")),
+                    deadline=_date(t.get("deadline")),
                     local_only=t.get("local_only", False),
-                    order=t_order,
-                )
-                self._link(t, {"target": target})
-                for a_order, a in enumerate(t.get("actions", [])):
-                    self.action(target, a, a_order)
+                    order=order,
+                ),
+                t,
+            )
+            for goal, g in zip(goal_objects, goals, strict=True)
+            for order, t in enumerate(g["targets"])
+        ]
+        LocalTarget.objects.bulk_create(target for target, _ in targets)
+        actions = []
+        for target, spec in targets:
+            self._link(spec, {"target": target})
+            actions += [
+                (self.action(target, a, i), a) for i, a in enumerate(spec.get("actions", []))
+            ]
+        self.add_actions(actions)
         self.save()
 
     def save(self) -> None:
@@ -175,7 +207,12 @@ class _Builder:
         self.links, self.lines = [], []
 
 
-def _plan(government: Government, spec: dict[str, Any], frameworks: dict[str, Framework]) -> Plan:
+def _plan(
+    government: Government,
+    spec: dict[str, Any],
+    frameworks: dict[str, Framework],
+    lookups: _Lookups,
+) -> Plan:
     plan = Plan.objects.create(government=government, kind=plan_kind_for(government))
     adopted = spec.get("adopted")
     version = PlanVersion.objects.create(
@@ -198,11 +235,11 @@ def _plan(government: Government, spec: dict[str, Any], frameworks: dict[str, Fr
         PlanDocument.objects.create(
             version=version, title=_text(title), url=url, language=language, order=order
         )
-    _Builder(version).goals(spec["goals"])
+    _Builder(version, lookups).goals(spec["goals"])
     return plan
 
 
-def _kunming_draft(plan: Plan, user: Any) -> None:
+def _kunming_draft(plan: Plan, user: Any, lookups: _Lookups) -> None:
     """Version 2 of Kunming's plan: a copy of version 1 with one more action."""
     copy = copy_version(plan, user).version
     copy.title = {
@@ -211,8 +248,9 @@ def _kunming_draft(plan: Plan, user: Any) -> None:
     }
     copy.save(update_fields=["title"])
     target = copy.targets.get(code="2.1")
-    builder = _Builder(copy)
-    builder.action(target, data.KUNMING_V2_ADDITION, target.actions.count())
+    builder = _Builder(copy, lookups)
+    addition = data.KUNMING_V2_ADDITION
+    builder.add_actions([(builder.action(target, addition, target.actions.count()), addition)])
     builder.save()
 
 
@@ -264,12 +302,13 @@ def build(ctx: DemoContext) -> None:
         "current": _national(country, CURRENT_VERSION, data.NATIONAL_CURRENT),
     }
     _finance(country)
+    existing = set(Plan.objects.values_list("government__code", flat=True))
+    lookups = _Lookups(frameworks)
     for code, spec in data.PLANS.items():
-        government = ctx[f"government:{code}"]
-        if Plan.objects.filter(government=government).exists():
+        if code in existing:
             continue
-        plan = _plan(government, spec, frameworks)
+        plan = _plan(ctx[f"government:{code}"], spec, frameworks, lookups)
         if code == "CNKMG":
-            _kunming_draft(plan, ctx.objects.get("user:kunming.officer"))
+            _kunming_draft(plan, ctx.objects.get("user:kunming.officer"), lookups)
     _capacity(ctx)
     ctx.objects["national:CN"] = frameworks["current"]

@@ -416,7 +416,7 @@ class ActionForm(AlignmentMixin, BilingualModelForm):
         super().__init__(*args, **kwargs)
         target = self.fields["target"]
         assert isinstance(target, forms.ModelChoiceField)
-        target.queryset = version.targets.all()
+        target.queryset = version.targets.order_by("goal__order", "order", "pk")
         status = self.fields["status"]
         assert isinstance(status, forms.ChoiceField)
         status.choices = vocabulary_choices("action_status")

@@ -81,7 +81,7 @@ class Plan(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["government__code"]
+        ordering = ["pk"]
         verbose_name = _("plan")
         verbose_name_plural = _("plans")
 
@@ -236,7 +236,7 @@ class LocalTarget(models.Model):
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["version", "goal__order", "order", "pk"]
+        ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["version", "code"], name="local_target_code_unique")
         ]
@@ -302,7 +302,7 @@ class Action(models.Model):
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["version", "target__goal__order", "target__order", "order", "pk"]
+        ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["version", "code"], name="action_code_unique"),
             models.CheckConstraint(
@@ -359,7 +359,8 @@ class AlignmentLink(models.Model):
     )
 
     class Meta:
-        ordering = ["version", "element__framework__kind", "element__order"]
+        # Creation order: national targets, then KMGBF targets, then action areas.
+        ordering = ["pk"]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(target__isnull=False) & Q(action__isnull=True))
@@ -403,7 +404,7 @@ class BudgetLine(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
-        ordering = ["action", "year", "pk"]
+        ordering = ["year", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gte=0), name="budget_amount_not_negative")
         ]

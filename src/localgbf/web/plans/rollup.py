@@ -61,8 +61,13 @@ def _under(root: Government, field: str = "plan__government") -> Q:
     return Q(**{field: root.pk}) | Q(**{f"{field}__path__startswith": f"{root.path}/"})
 
 
-def plans_in_force(root: Government, user: Any) -> list[VersionInForce]:
-    """The version of each plan of `root` and the governments under it that counts."""
+def plans_in_force(
+    root: Government, user: Any, *, all_drafts: bool = False
+) -> list[VersionInForce]:
+    """The version of each plan of `root` and the governments under it that counts.
+
+    `all_drafts` is for the command line, which runs with the platform's own rights: every
+    draft counts where no version is adopted, as for the country's reviewer."""
     rows = list(
         PlanVersion.objects.filter(_under(root))
         .filter(status__in=[PlanStatus.ADOPTED, PlanStatus.DRAFT])
@@ -70,11 +75,15 @@ def plans_in_force(root: Government, user: Any) -> list[VersionInForce]:
     )
     adopted = {plan for _, plan, status, _, _ in rows if status == PlanStatus.ADOPTED}
     draft_governments = {gov for _, plan, _, _, gov in rows if plan not in adopted}
-    readable = {
-        g.pk
-        for g in Government.objects.filter(pk__in=draft_governments)
-        if can(user, Permission.VIEW_PRIVATE, g)
-    }
+    readable = (
+        draft_governments
+        if all_drafts
+        else {
+            g.pk
+            for g in Government.objects.filter(pk__in=draft_governments)
+            if can(user, Permission.VIEW_PRIVATE, g)
+        }
+    )
     codes = dict(
         Government.objects.filter(pk__in={gov for *_, gov in rows}).values_list("pk", "code")
     )
@@ -169,10 +178,10 @@ class Coverage:
     parents: dict[str, str | None]
 
 
-def coverage_for(country: Government, user: Any) -> Coverage:
+def coverage_for(country: Government, user: Any, *, all_drafts: bool = False) -> Coverage:
     """The coverage matrix of `country`'s current national targets and its plans in force."""
     framework = current_national_framework(country)
-    versions = plans_in_force(country, user)
+    versions = plans_in_force(country, user, all_drafts=all_drafts)
     version_government = {v.id: v.government for v in versions}
     by_target, by_action = _links(versions)
     targets = [

@@ -96,23 +96,6 @@ class CopyReport:
     unmatched: list[str]
 
 
-def _copy_links(
-    links: Iterable[AlignmentLink],
-    owner: dict[str, Any],
-    version: PlanVersion,
-    remap: Mapping[int, FrameworkElement | None],
-    unmatched: list[str],
-) -> list[AlignmentLink]:
-    out = []
-    for link in links:
-        element = remap.get(link.element_id, link.element)
-        if element is None:
-            unmatched.append(link.element.code)
-            continue
-        out.append(AlignmentLink(version=version, element=element, degree=link.degree, **owner))
-    return out
-
-
 @transaction.atomic
 def new_version(
     plan: Plan, user: Any, *, national_framework: Framework | None = None
@@ -178,46 +161,53 @@ def copy_version(
         PlanDocument(version=copy, title=d.title, url=d.url, language=d.language, order=d.order)
         for d in source.documents.all()
     )
-    links: list[AlignmentLink] = []
-    for goal in source.goals.prefetch_related("targets"):
-        new_goal = Goal.objects.create(
+    goals = {}
+    for goal in source.goals.all():
+        goals[goal.pk] = Goal(
             version=copy,
             code=goal.code,
             title=goal.title,
             description=goal.description,
             order=goal.order,
         )
-        for target in goal.targets.all():
-            old_target_pk = target.pk
-            target.pk = None
-            target.goal = new_goal
-            target.save()
-            links += _copy_links(
-                AlignmentLink.objects.filter(target_id=old_target_pk).select_related("element"),
-                {"target": target},
-                copy,
-                remap,
-                unmatched,
+    Goal.objects.bulk_create(goals.values())
+    targets = {}
+    for target in LocalTarget.objects.filter(version=source):
+        old_pk, target.pk = target.pk, None
+        target.goal, target.version = goals[target.goal_id], copy
+        targets[old_pk] = target
+    LocalTarget.objects.bulk_create(targets.values())
+    actions = {}
+    for action in Action.objects.filter(version=source):
+        old_pk, action.pk = action.pk, None
+        action.target, action.version = targets[action.target_id], copy
+        actions[old_pk] = action
+    Action.objects.bulk_create(actions.values())
+    BudgetLine.objects.bulk_create(
+        BudgetLine(
+            action=actions[line.action_id],
+            **{
+                f: getattr(line, f)
+                for f in ("year", "amount", "currency", "source", "status", "note")
+            },
+        )
+        for line in BudgetLine.objects.filter(action__version=source)
+    )
+    links = []
+    for link in AlignmentLink.objects.filter(version=source).select_related("element"):
+        element = remap.get(link.element_id, link.element)
+        if element is None:
+            unmatched.append(link.element.code)
+            continue
+        links.append(
+            AlignmentLink(
+                version=copy,
+                element=element,
+                degree=link.degree,
+                target=targets.get(link.target_id) if link.target_id else None,
+                action=actions.get(link.action_id) if link.action_id else None,
             )
-            for action in Action.objects.filter(target_id=old_target_pk).prefetch_related(
-                "budget_lines", "links__element"
-            ):
-                old_lines = list(action.budget_lines.all())
-                old_links = list(action.links.all())
-                action.pk = None
-                action.target = target
-                action.save()
-                BudgetLine.objects.bulk_create(
-                    BudgetLine(
-                        action=action,
-                        **{
-                            f: getattr(line, f)
-                            for f in ("year", "amount", "currency", "source", "status", "note")
-                        },
-                    )
-                    for line in old_lines
-                )
-                links += _copy_links(old_links, {"action": action}, copy, remap, unmatched)
+        )
     AlignmentLink.objects.bulk_create(links)
     return CopyReport(version=copy, unmatched=sorted(set(unmatched)))
 
