@@ -11,7 +11,8 @@ from pathlib import Path
 import click
 
 from localgbf.assess import AssessError, AssessmentResult, load_recipe, run_assessment
-from localgbf.cli.options import echo_json, json_option, lang_option, show_progress
+from localgbf.assess.output import result_json
+from localgbf.cli.options import json_option, lang_option, show_progress
 from localgbf.cli.spatial import progress_bar
 
 
@@ -32,7 +33,7 @@ def assess(recipe: Path, lang: str, as_json: bool) -> None:
     except AssessError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
-        echo_json(result.model_dump(mode="json"))
+        click.echo(result_json(result))
         return
     _print(result, lang)
 
