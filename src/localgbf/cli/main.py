@@ -14,6 +14,7 @@ from localgbf import __version__
 
 COMMANDS: dict[str, str] = {
     "assess": "localgbf.cli.assess:assess",
+    "batch": "localgbf.cli.batch:batch",
     "coverage": "localgbf.cli.coverage:coverage",
     "frameworks": "localgbf.cli.frameworks:frameworks",
     "governments": "localgbf.cli.governments:governments",
