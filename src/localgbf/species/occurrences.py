@@ -97,13 +97,35 @@ def _in_list(expr: str, values: Iterable[str]) -> str:
     return f"COALESCE(lower({expr}) IN ({items}), false)"
 
 
-def _basis_sql(expr: str) -> str:
-    mapping = quality_reference().basis_of_record
-    cases = " ".join(
-        f"WHEN {sql_literal(raw)} THEN {sql_literal(norm)}" for raw, norm in mapping.items()
+def basis_of_record(raw: str) -> str:
+    """The GBIF enumeration for a basisOfRecord as written ("HumanObservation" ->
+    HUMAN_OBSERVATION); values the vocabulary does not know are kept in upper case."""
+    key = raw.lower().replace(" ", "")
+    return quality_reference().basis_of_record.get(key, raw.upper())
+
+
+def _basis_map(con: duckdb.DuckDBPyConnection, cand: str) -> None:
+    """Table `basis_map(raw, basis)` for the few distinct values of the source, so that the
+    mapping runs once per value rather than once per row."""
+    raws = [
+        r[0]
+        for r in con.execute(
+            f"SELECT DISTINCT basis_raw FROM read_parquet({sql_literal(cand)}) "
+            "WHERE basis_raw IS NOT NULL"
+        ).fetchall()
+    ]
+    con.register(
+        "basis_found",
+        {
+            "raw": np.array(raws, dtype=object),
+            "basis": np.array([basis_of_record(r) for r in raws], dtype=object),
+        },
     )
-    key = f"replace(lower({expr}), ' ', '')"
-    return f"CASE {key} {cases} ELSE upper({expr}) END"
+    con.execute(
+        "CREATE TEMP TABLE basis_map AS "
+        "SELECT raw::VARCHAR AS raw, basis::VARCHAR AS basis FROM basis_found"
+    )
+    con.unregister("basis_found")
 
 
 RAW_NUMBERS = ("latitude", "longitude", "coordinate_uncertainty_m", "year")
@@ -147,7 +169,7 @@ FROM (
     SELECT
       {texts},
       {raws},
-      {_basis_sql(f["basis_of_record"])} AS basis_of_record,
+      {f["basis_of_record"]} AS basis_raw,
       lower({f["occurrence_status"]}) AS occurrence_status,
       lower({f["quality_grade"]}) AS quality_grade,
       {_in_list(f["establishment_means"], quality.captive_values)} AS captive,
@@ -302,10 +324,10 @@ def _pipeline(
         con.execute(
             f"""
             CREATE TEMP VIEW usable AS
-            SELECT c.file_row_number AS row, m.name_id, c.* EXCLUDE (file_row_number)
+            SELECT c.file_row_number AS row, c.* EXCLUDE (file_row_number)
             FROM read_parquet({sql_literal(cand)}, file_row_number = true) c
-            JOIN names_map m USING (name_hash)
-            WHERE c.reason IS NULL AND m.name_id >= 0
+            SEMI JOIN (SELECT name_hash FROM names_map WHERE name_id >= 0) USING (name_hash)
+            WHERE c.reason IS NULL
             """
         )
     with watched(con, progress, "duplicates", 0.75, 0.82):
@@ -313,7 +335,11 @@ def _pipeline(
 
     decimals = quality_reference().obscured.max_decimals
     records = stage_dir / "records.parquet"
-    columns = ", ".join(f"u.{sql_identifier(c)}" for c in STORED_COLUMNS if c != "obscured")
+    renamed = {"name_id": "m.name_id", "basis_of_record": "b.basis AS basis_of_record"}
+    columns = ", ".join(
+        renamed.get(c, f"u.{sql_identifier(c)}") for c in STORED_COLUMNS if c != "obscured"
+    )
+    _basis_map(con, cand)
     with watched(con, progress, "writing", 0.82, 0.97):
         _copy(
             con,
@@ -321,12 +347,24 @@ def _pipeline(
             SELECT {columns},
                    (u.obscured_flag OR (round(u.latitude, {decimals}) = u.latitude
                        AND round(u.longitude, {decimals}) = u.longitude)) AS obscured
-            FROM usable u ANTI JOIN duplicates d USING (row)
+            FROM usable u JOIN names_map m USING (name_hash)
+                 LEFT JOIN basis_map b ON b.raw = u.basis_raw
+                 ANTI JOIN duplicates d USING (row)
             """,
             records,
             "snappy",
         )
-    _write_names(con, stage_dir, records)
+    stored = sql_literal(str(records))
+    tally = con.execute(
+        f"SELECT name_id, coalesce(license, ''), count(*), count(*) FILTER (WHERE obscured) "
+        f"FROM read_parquet({stored}) GROUP BY ALL"
+    ).fetchall()
+    per_name: dict[int, int] = {}
+    licences: dict[str, int] = {}
+    for name_id, licence, count, _obscured in tally:
+        per_name[name_id] = per_name.get(name_id, 0) + count
+        licences[licence] = licences.get(licence, 0) + count
+    _write_names(con, stage_dir, per_name)
     rejected = dict(
         con.execute(
             f"""
@@ -339,24 +377,16 @@ def _pipeline(
     duplicates = (con.execute("SELECT count(*) FROM duplicates").fetchone() or (0,))[0]
     if duplicates:
         rejected["duplicate"] = int(duplicates)
-    stored = sql_literal(str(records))
-    kept, obscured, sources = con.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE obscured), count(DISTINCT source_dataset) "
-        f"FROM read_parquet({stored})"
-    ).fetchone() or (0, 0, 0)
-    licences = dict(
-        con.execute(
-            f"SELECT coalesce(license, ''), count(*) FROM read_parquet({stored}) "
-            "GROUP BY ALL ORDER BY ALL"
-        ).fetchall()
-    )
+    (sources,) = con.execute(
+        f"SELECT count(DISTINCT source_dataset) FROM read_parquet({stored})"
+    ).fetchone() or (0,)
     extensions = _write_extensions(con, prepared, stage_dir)
     return {
         "rows_read": int(rows_read),
-        "records": int(kept),
+        "records": sum(per_name.values()),
         "rejected": {k: int(v) for k, v in rejected.items()},
-        "obscured": int(obscured),
-        "licences": {k: int(v) for k, v in licences.items() if k},
+        "obscured": int(sum(row[3] for row in tally)),
+        "licences": {k: int(v) for k, v in sorted(licences.items()) if k},
         "source_datasets": int(sources),
         "extensions": tuple(extensions),
     }
@@ -370,8 +400,12 @@ def _mark_duplicates(con: duckdb.DuckDBPyConnection, existing: list[str]) -> Non
     repeats are then compared exactly. Within a group the row kept is the smallest by its
     stored values, so the choice does not depend on the order DuckDB reads the file in.
     """
-    order = ", ".join(f"{sql_identifier(c)} NULLS FIRST" for c in STORED_COLUMNS if c != "obscured")
-    key_fields = {"name": "name_id"}
+    order = ", ".join(
+        f"{sql_identifier(c)} NULLS FIRST"
+        for c in ("name_hash", "basis_raw", *STORED_COLUMNS)
+        if c not in ("obscured", "name_id", "basis_of_record")
+    )
+    key_fields = {"name": "name_hash"}
     parts = []
     for number, key in enumerate(quality_reference().duplicate_keys):
         columns = ", ".join(sql_identifier(key_fields.get(c, c)) for c in key)
@@ -394,19 +428,24 @@ def _mark_duplicates(con: duckdb.DuckDBPyConnection, existing: list[str]) -> Non
     con.execute(f"CREATE TEMP TABLE duplicates AS {' UNION '.join(parts)}")
 
 
-def _write_names(con: duckdb.DuckDBPyConnection, stage_dir: Path, records: Path) -> None:
+def _write_names(con: duckdb.DuckDBPyConnection, stage_dir: Path, per_name: dict[int, int]) -> None:
+    """names.parquet: the names of the kept records with their record counts."""
+    con.register(
+        "name_counts",
+        {
+            "name_id": np.array(list(per_name), dtype=np.int32),
+            "records": np.array(list(per_name.values()), dtype=np.int64),
+        },
+    )
     columns = ", ".join(f"m.{sql_identifier(c)}" for c in NAME_FIELDS)
     _copy(
         con,
-        f"""
-        SELECT m.name_id, {columns}, r.n AS records
-        FROM names_map m JOIN (SELECT name_id, count(*) AS n
-                               FROM read_parquet({sql_literal(str(records))}) GROUP BY name_id) r
-        USING (name_id) ORDER BY m.name_id
-        """,
+        f"SELECT m.name_id, {columns}, r.records FROM names_map m "
+        "JOIN name_counts r USING (name_id) ORDER BY m.name_id",
         stage_dir / "names.parquet",
         "snappy",
     )
+    con.unregister("name_counts")
 
 
 def _write_extensions(
