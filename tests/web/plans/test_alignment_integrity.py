@@ -40,12 +40,16 @@ def test_links_to_the_plans_national_targets_kmgbf_and_action_areas_are_accepted
 
 def test_a_national_target_of_another_version_is_refused(draft):
     old = element("nbsap-cn", "national_target", "8", "2016-demo")
-    with pytest.raises(PlanRuleError, match="8 is not a target of the national targets this plan follows"):
+    with pytest.raises(
+        PlanRuleError, match="8 is not a target of the national targets this plan follows"
+    ):
         check_links(draft, request({old.pk: "high"}))
 
 
 def test_a_kmgbf_indicator_is_not_a_kmgbf_target(draft):
-    indicator = FrameworkElement.objects.filter(framework__slug="kmgbf", kind="headline_indicator").first()
+    indicator = FrameworkElement.objects.filter(
+        framework__slug="kmgbf", kind="headline_indicator"
+    ).first()
     with pytest.raises(PlanRuleError, match="is not a KMGBF target"):
         check_links(draft, request(kmgbf={indicator.pk: "high"}))
 

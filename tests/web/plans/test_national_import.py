@@ -4,8 +4,8 @@ import io
 import json
 
 import pytest
-from openpyxl import load_workbook
 from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import load_workbook
 
 from localgbf.web.frameworks.models import ElementAlignment, Framework, FrameworkElement
 from localgbf.web.frameworks.national import (
@@ -42,8 +42,16 @@ def test_the_template_has_headers_in_english_and_chinese(client_as):
     csv_header = client.get("/en/frameworks/national/template.csv").content.decode("utf-8-sig")
     assert csv_header.startswith("Code / 编号,Title (English) / 标题（英文）")
     book = load_workbook(io.BytesIO(client.get("/en/frameworks/national/template.xlsx").content))
-    assert book.sheetnames == ["national_targets", "Instructions 说明", "KMGBF 全球框架", "Alignment 一致程度"]
-    assert book.worksheets[0]["F1"].value == "KMGBF targets and degree of alignment / 对应的全球行动目标及一致程度"
+    assert book.sheetnames == [
+        "national_targets",
+        "Instructions 说明",
+        "KMGBF 全球框架",
+        "Alignment 一致程度",
+    ]
+    assert (
+        book.worksheets[0]["F1"].value
+        == "KMGBF targets and degree of alignment / 对应的全球行动目标及一致程度"
+    )
 
 
 def test_a_filled_template_imports_back_with_its_alignments(client_as, china):
@@ -70,7 +78,11 @@ def test_an_ort_json_keeps_the_record_identifiers_for_later_commitments(china):
             "identifier": "ABC-123",
             "revision": 4,
             "body": {
-                "header": {"identifier": "ABC-123", "schema": "nationalTarget7", "languages": ["en", "zh"]},
+                "header": {
+                    "identifier": "ABC-123",
+                    "schema": "nationalTarget7",
+                    "languages": ["en", "zh"],
+                },
                 "government": {"identifier": "cn"},
                 "title": {"en": "<p>Urban green space</p>", "zh": "城市绿地"},
                 "sequence": 8,
@@ -97,7 +109,11 @@ def test_an_ort_json_keeps_the_record_identifiers_for_later_commitments(china):
 
 
 def test_records_of_another_country_are_refused(china):
-    doc = {"header": {"schema": "nationalTarget7"}, "government": {"identifier": "fr"}, "title": {"en": "X"}}
+    doc = {
+        "header": {"schema": "nationalTarget7"},
+        "government": {"identifier": "fr"},
+        "title": {"en": "X"},
+    }
     parsed = read_national_targets(json.dumps(doc).encode(), "fr.json")
     with pytest.raises(ImportFileError, match="fr.json: the records are those of 'fr', not of CN"):
         import_national_targets(parsed, country=china, version="x")
@@ -117,13 +133,22 @@ def test_a_newer_version_keeps_the_older_one_and_the_plans_linked_to_it(client_a
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        ("1,A,,,,25:high,", r"t\.csv, row 2, column F \(kmgbf_targets\): '25' is not a KMGBF target \(1 to 23\)"),
-        ("1,A,,,,3:strong,", r"row 2, column F \(kmgbf_targets\): 'strong' is not a degree of alignment"),
+        (
+            "1,A,,,,25:high,",
+            r"t\.csv, row 2, column F \(kmgbf_targets\): '25' is not a KMGBF target \(1 to 23\)",
+        ),
+        (
+            "1,A,,,,3:strong,",
+            r"row 2, column F \(kmgbf_targets\): 'strong' is not a degree of alignment",
+        ),
         ("1,A,,,,3,", r"row 2, column F \(kmgbf_targets\): '3' needs a degree of alignment"),
         ("1,A,,,,,E", r"row 2, column G \(kmgbf_goals\): 'E' is not a KMGBF goal"),
         ("1,A,,,,,\n1,B,,,,,", r"row 3, column A \(code\): '1' is also the code of row 2"),
         (",A,,,,,", r"row 2, column A \(code\): is empty; this column is required"),
-        ("2,,,,,,", r"row 2, column B \(title_en\): give the title in English, in Chinese or in both"),
+        (
+            "2,,,,,,",
+            r"row 2, column B \(title_en\): give the title in English, in Chinese or in both",
+        ),
     ],
 )
 def test_a_bad_row_is_named_by_row_and_column_and_nothing_is_stored(china, rows, message):
@@ -164,24 +189,35 @@ def test_only_the_countrys_officers_and_administrators_may_import(client_as, per
 def test_the_import_page_stores_a_file_and_audits_it(client_as, china):
     client = client_as("network_admin")
     upload = SimpleUploadedFile("targets.xlsx", _filled_template(client))
-    response = client.post("/en/frameworks/national/CN/import/", {"file": upload, "version": "2030"})
+    response = client.post(
+        "/en/frameworks/national/CN/import/", {"file": upload, "version": "2030"}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/en/frameworks/national/nbsap-cn/2030/"
     assert AuditEntry.objects.filter(action="national.import", government=china).count() == 1
-    page = client_as("anonymous").get("/zh-hans/frameworks/national/nbsap-cn/2030/").content.decode()
+    page = (
+        client_as("anonymous").get("/zh-hans/frameworks/national/nbsap-cn/2030/").content.decode()
+    )
     assert "保护30%的陆地" in page
 
 
 def test_the_import_page_shows_the_row_and_column_of_a_problem(client_as):
     upload = SimpleUploadedFile("t.csv", b"code,title_en,kmgbf_targets\n1,A,99:high\n")
-    response = client_as("network_admin").post("/en/frameworks/national/CN/import/", {"file": upload})
+    response = client_as("network_admin").post(
+        "/en/frameworks/national/CN/import/", {"file": upload}
+    )
     assert response.status_code == 200
-    assert "t.csv, row 2, column C (kmgbf_targets): &#x27;99&#x27; is not a KMGBF target" in response.content.decode()
+    assert (
+        "t.csv, row 2, column C (kmgbf_targets): &#x27;99&#x27; is not a KMGBF target"
+        in response.content.decode()
+    )
     assert not ElementAlignment.objects.filter(element__framework__version="").exists()
 
 
 def test_the_national_targets_page_is_public_and_marks_the_demo(client_as):
-    body = client_as("anonymous").get("/en/frameworks/national/nbsap-cn/2024-demo/").content.decode()
+    body = (
+        client_as("anonymous").get("/en/frameworks/national/nbsap-cn/2024-demo/").content.decode()
+    )
     assert "they are not China&#x27;s official NBSAP targets" in body
     assert "/en/frameworks/kmgbf/targets/12/" in body
     assert Government.objects.get(code="CN").national_frameworks.count() == 2

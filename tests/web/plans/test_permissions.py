@@ -12,7 +12,15 @@ STEP = "/en/governments/CNKMG/plan/v2/step/team/"
 
 @pytest.mark.parametrize(
     "persona",
-    ["anonymous", "outsider", "other_officer", "region_officer", "viewer", "reviewer", "city_officer"],
+    [
+        "anonymous",
+        "outsider",
+        "other_officer",
+        "region_officer",
+        "viewer",
+        "reviewer",
+        "city_officer",
+    ],
 )
 def test_an_adopted_version_is_public(client_as, persona):
     assert client_as(persona).get(ADOPTED).status_code == 200
@@ -104,7 +112,9 @@ def test_the_coverage_matrix_is_the_national_focal_points(client_as, persona, st
     assert client_as(persona).get("/en/plans/coverage/CN/export.xlsx").status_code == status
 
 
-@pytest.mark.parametrize(("persona", "status"), [("reviewer", 403), ("city_officer", 403), ("network_admin", 302)])
+@pytest.mark.parametrize(
+    ("persona", "status"), [("reviewer", 403), ("city_officer", 403), ("network_admin", 302)]
+)
 def test_only_the_countrys_officers_change_the_conversion_table(client_as, persona, status):
     response = client_as(persona).post(
         "/en/plans/rates/CN/", {"add_rate": "1", "year": 2027, "currency": "USD", "rate": "7.0"}
@@ -123,7 +133,12 @@ def test_only_a_governments_officers_add_its_capacity_needs(client_as, persona, 
 @pytest.mark.parametrize("persona", ["anonymous", "outsider", "city_officer"])
 def test_finance_capacity_and_the_list_of_plans_are_public(client_as, persona):
     client = client_as(persona)
-    for url in ("/en/plans/", "/en/plans/capacity/", "/en/plans/finance/CN/", "/en/plans/rates/CN/"):
+    for url in (
+        "/en/plans/",
+        "/en/plans/capacity/",
+        "/en/plans/finance/CN/",
+        "/en/plans/rates/CN/",
+    ):
         assert client.get(url).status_code == 200, url
 
 

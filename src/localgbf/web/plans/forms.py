@@ -456,10 +456,7 @@ class BudgetLineForm(forms.ModelForm):
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)
             field.choices = vocabulary_choices(vocab)
-        amount = self.fields["amount"]
-        assert isinstance(amount, forms.DecimalField)
-        amount.min_value = 0
-        amount.widget.attrs["min"] = 0
+        self.fields["amount"].widget.attrs["min"] = 0
         self.fields["year"].widget.attrs.update({"min": 1990, "max": 2100})
 
     def clean_amount(self) -> Any:

@@ -173,7 +173,7 @@ def action_edit(
         initial = {"target": target, "code": f"{target.code}.{target.actions.count() + 1}"}
     form = ActionForm(request.POST or None, instance=action, initial=initial, version=version)
     budget = BudgetFormSet(request.POST or None, instance=action or Action(), prefix="budget")
-    if request.method == "POST" and form.is_valid() and budget.is_valid():
+    if request.method == "POST" and all([form.is_valid(), budget.is_valid()]):
         with transaction.atomic():
             saved = form.save(commit=False)
             if action is None:
