@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "localgbf.web.frameworks",
     "localgbf.web.jobs",
     "localgbf.web.datasets",
+    "localgbf.web.assessments",
     "localgbf.web.plans",
 ]
 
