@@ -62,7 +62,6 @@ INSTALLED_APPS = [
     "localgbf.web.frameworks",
     "localgbf.web.jobs",
     "localgbf.web.datasets",
-    "localgbf.web.assessments",
     "localgbf.web.plans",
 ]
 
