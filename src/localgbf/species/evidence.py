@@ -167,7 +167,7 @@ def records_for(
     settings: EngineSettings | None = None,
 ) -> list[dict[str, Any]]:
     """Every stored record whose name counts as `species` (before quality rules), with its
-    data set; coordinates are blanked for sensitive species when `public`."""
+    data set, by occurrence id; coordinates are blanked for sensitive species when `public`."""
     parsed = parse_name(species)
     key = parsed.species if parsed else None
     if key is None:
@@ -189,7 +189,8 @@ def records_for(
                 "SELECT file_row_number, occurrence_id, longitude, latitude, year, event_date, "
                 "basis_of_record, recorded_by, license "
                 f"FROM read_parquet({sql_literal(str(folder / 'records.parquet'))}, "
-                "file_row_number = true) SEMI JOIN wanted USING (name_id) ORDER BY file_row_number"
+                "file_row_number = true) SEMI JOIN wanted USING (name_id) "
+                "ORDER BY occurrence_id NULLS LAST, file_row_number"
             )
             if limit is not None:
                 query += f" LIMIT {int(limit) - len(out)}"
