@@ -318,3 +318,38 @@ def test_a_folder_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine", "utf-8")
     with pytest.raises(SpeciesDataError, match="is not a localgbf species store"):
         open_store(tmp_path)
+
+
+def test_a_quoted_comma_separated_archive_keeps_commas_and_line_breaks_in_fields(
+    tmp_path: Path,
+) -> None:
+    meta = meta_xml(OCCURRENCE_FIELDS, delimiter=",", quote="&quot;")
+    text = (
+        "id,scientificName,class,lat,lon,eventDate\n"
+        'o1,"Chelonodon fluviatilis (Hamilton, 1822)",Actinopterygii,1.301,103.801,2021\n'
+        'o2,"Pica pica\nLinnaeus",Aves,1.302,103.802,"2021-05-01"\n'
+    )
+    archive = tmp_path / "quoted.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("meta.xml", meta)
+        bundle.writestr("occurrence.txt", text)
+    store_dir = tmp_path / "s"
+    assert import_occurrences(archive, open_store(store_dir)).dataset.records == 2
+    names = duckdb.sql(
+        f"SELECT scientific_name FROM read_parquet('{store_dir}/occurrences/*/names.parquet') "
+        "ORDER BY 1"
+    ).fetchall()
+    assert names == [("Chelonodon fluviatilis (Hamilton, 1822)",), ("Pica pica\nLinnaeus",)]
+
+
+def test_a_utf16_archive_is_transcoded_and_a_bad_value_still_names_its_line(
+    tmp_path: Path,
+) -> None:
+    meta = meta_xml(OCCURRENCE_FIELDS, encoding="UTF-16")
+    rows = [["o1", "Ardea cinérea", "Aves", "48.9", "2.4", "2021"],
+            ["o2", "Pica pica", "Aves", "48.9", "200", "2021"]]  # fmt: skip
+    archive = build_archive(tmp_path, rows, meta=meta, encoding="utf-16")
+    with pytest.raises(SpeciesDataError, match=r"line 3, field decimalLongitude: '200' is out"):
+        import_occurrences(archive, open_store(tmp_path / "s"))
+    good = build_archive(tmp_path, rows[:1], meta=meta, encoding="utf-16", name="good.zip")
+    assert import_occurrences(good, open_store(tmp_path / "s")).dataset.records == 1
