@@ -104,6 +104,7 @@ def test_every_species_links_to_a_record_and_its_checklist_entry(city: City) -> 
     assert passer["checklist"][0]["accepted_name"] == "Passer montanus (Linnaeus 1758)"
     assert passer["checklist"][0]["line"] == 9
     assert {i.role for i in three.inputs} == {"occurrences", "checklist"}
+    assert [s["source"] for s in three.details["sources"]] == ["city.csv", "city-checklist.csv"]
 
 
 def test_unmatched_names_obscured_records_and_exclusions_are_counted(city: City) -> None:

@@ -130,6 +130,13 @@ def compute_indicators(
     notes = list(warnings)
     if not store.checklists():
         notes.append("the store holds no checklist, so no species is known to be native")
+    sources = [
+        {"kind": "occurrences", "id": d.id, "source": d.source_name, **d.info.model_dump()}
+        for d in selection.datasets
+    ] + [
+        {"kind": "checklist", "id": c.id, "source": c.source_name, **c.info.model_dump()}
+        for c in store.checklists()
+    ]
     context = SpeciesContext(
         selection=selection,
         evidence=EvidenceWriter(store, selection, sensitive or SensitiveSpecies(), settings),
@@ -137,6 +144,7 @@ def compute_indicators(
         builtup=builtup,
         inputs=tuple(dict.fromkeys((*store_inputs(store), *inputs))),
         warnings=tuple(notes),
+        sources=sources,
     )
     return SpeciesReport(
         indicators=indicators.compute(context, numbers),

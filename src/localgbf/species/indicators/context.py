@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -27,6 +27,8 @@ class SpeciesContext:
     builtup: BuiltUp | None = None
     inputs: tuple[InputFile, ...] = ()
     warnings: tuple[str, ...] = ()
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    """Citation, DOI and licence of every data set and checklist the values come from."""
 
     def group_mask(self, group: str) -> np.ndarray:
         return np.array([t.group == group for t in self.selection.taxa], dtype=bool)
@@ -53,6 +55,7 @@ class SpeciesContext:
             "period": self.period(0),
             "quality_rules": self.rules.as_dict(),
             "formula": method.formula.as_dict(),
+            "sources": self.sources,
         }
         return IndicatorValue(
             indicator=number,
