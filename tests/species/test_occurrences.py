@@ -353,3 +353,31 @@ def test_a_utf16_archive_is_transcoded_and_a_bad_value_still_names_its_line(
         import_occurrences(archive, open_store(tmp_path / "s"))
     good = build_archive(tmp_path, rows[:1], meta=meta, encoding="utf-16", name="good.zip")
     assert import_occurrences(good, open_store(tmp_path / "s")).dataset.records == 1
+
+
+def test_obscured_points_are_detected_from_what_each_source_says(tmp_path: Path) -> None:
+    inat = tmp_path / "observations.csv"
+    inat.write_text(
+        "id,url,scientific_name,latitude,longitude,quality_grade,geoprivacy,taxon_geoprivacy,"
+        "coordinates_obscured\n"
+        "1,u1,Bubo bubo,1.1111,2.2222,research,,,false\n"
+        "2,u2,Bubo bubo,1.1112,2.2222,research,obscured,,true\n"
+        "3,u3,Bubo bubo,1.1113,2.2222,research,,private,false\n"
+        "4,u4,Bubo bubo,1.1114,2.2222,research,,,true\n",
+        "utf-8",
+    )
+    fields = [
+        *OCCURRENCE_FIELDS,
+        (6, "informationWithheld", None),
+        (7, "dataGeneralizations", None),
+    ]
+    rows = [["o1", "Bubo bubo", "Aves", "1.1111", "2.2222", "2021", "", ""],
+            ["o2", "Bubo bubo", "Aves", "1.1112", "2.2222", "2021",
+             "Coordinate uncertainty increased to 27000m to protect threatened taxon", ""],
+            ["o3", "Bubo bubo", "Aves", "1.1113", "2.2222", "2021", "", "rounded to 0.1 degree"],
+            ["o4", "Bubo bubo", "Aves", "1.1114", "2.2222", "2021", "collector name withheld", ""]]  # fmt: skip
+    header = ["id", "scientificName", "class", "lat", "lon", "eventDate", "withheld", "general"]
+    archive = build_archive(tmp_path, rows, meta=meta_xml(fields), header=header)
+    store = open_store(tmp_path / "s")
+    assert import_occurrences(inat, store).dataset.obscured == 3
+    assert import_occurrences(archive, store).dataset.obscured == 2
