@@ -247,11 +247,13 @@ def compact_roots(parent):
 
 
 @njit(cache=True, nogil=True)
-def _link_gap_rows(row_ptr, starts, ends, run_labels, patch, parent, reach, y0, y1):
+def _link_gap_rows(row_ptr, starts, ends, run_labels, patch, next_other, parent, reach, y0, y1):
     """Links between runs of rows y0..y1-1 and the rows up to len(reach)-1 below them.
 
     `reach[k]` is the largest column offset |dx| at which two cells k rows apart are linked
     (-1: none). Runs are compared by their patch ids in `parent` (a union-find over patches).
+    Most runs near a run belong to its own patch; `next_other[j]` (the next run in j's row
+    whose patch differs from j's) skips a stretch of them at once.
     """
     rows = row_ptr.shape[0] - 1
     kmax = reach.shape[0] - 1
@@ -282,10 +284,32 @@ def _link_gap_rows(row_ptr, starts, ends, run_labels, patch, parent, reach, y0, 
                 while j0 < q1 and ends[j0] - 1 < lo:
                     j0 += 1
                 j = j0
+                last = pi
                 while j < q1 and starts[j] <= hi:
-                    if patch[j] != pi and run_labels[j] == li:
-                        _union(parent, pi, patch[j])
+                    pj = patch[j]
+                    if pj in (pi, last):
+                        j = next_other[j]
+                        continue
+                    if run_labels[j] == li:
+                        _union(parent, pi, pj)
+                        last = pj
                     j += 1
+
+
+@njit(cache=True, parallel=True)
+def next_other_patch(row_ptr, patch):
+    """For each run, the index of the next run of its row with another patch (or the row's
+    end)."""
+    rows = row_ptr.shape[0] - 1
+    out = np.empty(patch.shape[0], np.int32)
+    for y in prange(rows):
+        p0, p1 = row_ptr[y], row_ptr[y + 1]
+        for i in range(p1 - 1, p0 - 1, -1):
+            if i + 1 < p1 and patch[i + 1] == patch[i]:
+                out[i] = out[i + 1]
+            else:
+                out[i] = i + 1
+    return out
 
 
 @njit(cache=True, parallel=True)
@@ -293,6 +317,7 @@ def link_gap(row_ptr, starts, ends, run_labels, patch, npatches, reach, threads)
     """Union-find over patches with every gap link; each thread links its own band of rows
     into a private copy, and the copies are merged at the end."""
     rows = row_ptr.shape[0] - 1
+    next_other = next_other_patch(row_ptr, patch)
     parents = np.empty((threads, npatches), np.int32)
     for t in prange(threads):
         for p in range(npatches):
@@ -303,6 +328,7 @@ def link_gap(row_ptr, starts, ends, run_labels, patch, npatches, reach, threads)
             ends,
             run_labels,
             patch,
+            next_other,
             parents[t],
             reach,
             rows * t // threads,
