@@ -153,6 +153,9 @@ def open_cluster(scheduler: str | None = None, workers: int | None = None) -> It
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            # The scheduler serves health checks over HTTP even without a dashboard, on
+            # port 8787 unless told otherwise: take any free port of the loopback instead.
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             silence_logs=logging.ERROR,
         ) as local,
         Client(local) as client,

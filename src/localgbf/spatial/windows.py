@@ -81,7 +81,7 @@ def window_around(
         col_off=col0,
         height=row1 - row0,
         width=col1 - col0,
-        transform=transform * Affine.translation(col0, row0),
+        transform=transform @ Affine.translation(col0, row0),
     )
 
 
