@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "governments": "localgbf.cli.governments:governments",
     "index": "localgbf.cli.index:index",
     "demo": "localgbf.cli.platform:demo",
+    "export": "localgbf.cli.export:export",
     "manage": "localgbf.cli.platform:manage",
     "national": "localgbf.cli.national:national",
     "plans": "localgbf.cli.plans:plans",

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "localgbf.web.jobs",
     "localgbf.web.datasets",
     "localgbf.web.plans",
+    "localgbf.web.commitments",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("frameworks/national/", include("localgbf.web.frameworks.urls")),
     path("", include("localgbf.web.plans.urls")),
     path("", include("localgbf.web.datasets.urls")),
+    path("", include("localgbf.web.commitments.urls")),
     path("", include("localgbf.web.core.urls")),
     prefix_default_language=True,
 )

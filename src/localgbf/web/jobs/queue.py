@@ -7,7 +7,9 @@ import os
 import socket
 import time
 import traceback
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django.db import close_old_connections
 from django.utils import timezone
@@ -18,6 +20,56 @@ from localgbf.web.jobs.registry import handler_for, load_handlers
 log = logging.getLogger(__name__)
 
 WORKER_NAME = f"{socket.gethostname()}:{os.getpid()}"
+F = TypeVar("F", bound=Callable[[], Any])
+
+
+@dataclass
+class Periodic:
+    """A callable the worker runs every `every_seconds` (first at its first loop)."""
+
+    name: str
+    every_seconds: float
+    func: Callable[[], Any]
+    next_due: float = 0.0
+
+
+PERIODIC: dict[str, Periodic] = {}
+
+
+def periodic(name: str, *, every_seconds: float) -> Callable[[F], F]:
+    """Register `func` to be run by `localgbf worker` every `every_seconds`.
+
+    Apps register in their `jobs.py` (imported by the worker at start). Keep the callable
+    short, typically queueing a job, so that the work shows on the job pages.
+    """
+    if every_seconds <= 0:
+        raise ValueError(f"periodic {name!r}: the interval must be positive")
+
+    def decorate(func: F) -> F:
+        existing = PERIODIC.get(name)
+        if existing is not None and existing.func is not func:
+            raise ValueError(f"periodic {name!r} is registered twice")
+        PERIODIC[name] = Periodic(name, every_seconds, func)
+        return func
+
+    return decorate
+
+
+def run_due_periodic(clock: Callable[[], float] = time.monotonic) -> list[str]:
+    """Run the periodic callables that are due; returns their names. A failure is logged and
+    the callable is tried again at its next interval."""
+    now = clock()
+    ran = []
+    for task in list(PERIODIC.values()):
+        if now < task.next_due:
+            continue
+        task.next_due = now + task.every_seconds
+        try:
+            task.func()
+        except Exception:  # a failing periodic task must never take the worker down
+            log.exception("periodic %s failed", task.name)
+        ran.append(task.name)
+    return ran
 
 
 def enqueue(kind: str, params: dict[str, Any] | None = None, **fields: Any) -> Job:
@@ -109,5 +161,6 @@ def work_forever(poll_seconds: float = 1.0) -> None:
     log.warning("localgbf worker %s waiting for jobs", WORKER_NAME)
     while True:
         close_old_connections()
+        run_due_periodic()
         if not run_pending(limit=1):
             time.sleep(poll_seconds)
