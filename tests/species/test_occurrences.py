@@ -381,3 +381,10 @@ def test_obscured_points_are_detected_from_what_each_source_says(tmp_path: Path)
     store = open_store(tmp_path / "s")
     assert import_occurrences(inat, store).dataset.obscured == 3
     assert import_occurrences(archive, store).dataset.obscured == 2
+
+
+def test_a_folder_given_as_a_csv_is_named_as_unreadable(tmp_path: Path) -> None:
+    folder = tmp_path / "download"
+    folder.mkdir()
+    with pytest.raises(SpeciesDataError, match=r"download: cannot be read \(Is a directory\)"):
+        import_occurrences(folder, open_store(tmp_path / "s"), format="gbif-csv")

@@ -19,7 +19,7 @@ import duckdb
 import numpy as np
 
 from localgbf.species.eml import DatasetInfo, read_eml
-from localgbf.species.errors import SpeciesDataError
+from localgbf.species.errors import SpeciesDataError, readable
 from localgbf.species.formats import Archive, table_spec
 from localgbf.species.metafile import TableDef, parse_meta
 from localgbf.species.names import parse_name
@@ -480,7 +480,7 @@ def import_checklist(
     entry_id = content_id(sha256)
     if store.has("checklists", entry_id):
         return ChecklistImportResult(store.checklist(entry_id), already_present=True)
-    with tempfile.TemporaryDirectory(prefix="localgbf-checklist-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="localgbf-checklist-") as tmp, readable(source.name):
         if name == "dwca":
             parsed = read_dwc_checklist(source, Path(tmp), default_category)
         else:

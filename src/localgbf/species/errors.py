@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 
 class SpeciesDataError(ValueError):
     """An input file, record or store is unusable.
@@ -28,3 +31,13 @@ class SpeciesDataError(ValueError):
         if field is not None:
             where.append(f"field {field}")
         super().__init__(f"{', '.join(where)}: {problem}")
+
+
+@contextmanager
+def readable(label: str) -> Iterator[None]:
+    """Turn a failure to read a file (permissions, a folder where a file was expected) into
+    a SpeciesDataError naming it."""
+    try:
+        yield
+    except OSError as exc:
+        raise SpeciesDataError(label, f"cannot be read ({exc.strerror or exc})") from exc

@@ -20,7 +20,7 @@ import numpy as np
 
 from localgbf.species.eml import DatasetInfo
 from localgbf.species.engine import EngineSettings, Progress, connect, watched
-from localgbf.species.errors import SpeciesDataError
+from localgbf.species.errors import SpeciesDataError, readable
 from localgbf.species.formats import (
     FORMATS,
     FieldSource,
@@ -499,34 +499,61 @@ def import_occurrences(
         path = Path(source)
         if not path.exists():
             raise SpeciesDataError(str(path), "does not exist")
-        sha256 = sha256_of_tree(path)
-        entry_id = content_id(sha256)
-        if store.has("occurrences", entry_id):
-            return ImportResult(store.dataset(entry_id), already_present=True)
-        name = format or detect_format(path)
-        if name not in FORMATS:
-            raise SpeciesDataError(
-                path.name, f"unknown format {name!r}; use one of {', '.join(FORMATS)}"
+        with readable(path.name):
+            return _import_file(
+                path, store, format, info, keep_extensions, settings, progress, when
             )
-        with store.staging("occurrences") as area:
-            work = _work_dir(area)
-            prepared = FORMATS[name](path, work, keep_extensions=keep_extensions)
-            record = _finish(
-                prepared,
-                store,
-                area,
-                work,
-                settings,
-                progress,
-                entry_id,
-                path.name,
-                sha256,
-                path.stat().st_size if path.is_file() else 0,
-                info,
-                when,
-            )
-        return ImportResult(record)
+    return _import_records(source, store, info, label, settings, progress, when)
 
+
+def _import_file(
+    path: Path,
+    store: Store,
+    format: str | None,
+    info: DatasetInfo | None,
+    keep_extensions: bool,
+    settings: EngineSettings,
+    progress: Progress | None,
+    when: str,
+) -> ImportResult:
+    sha256 = sha256_of_tree(path)
+    entry_id = content_id(sha256)
+    if store.has("occurrences", entry_id):
+        return ImportResult(store.dataset(entry_id), already_present=True)
+    name = format or detect_format(path)
+    if name not in FORMATS:
+        raise SpeciesDataError(
+            path.name, f"unknown format {name!r}; use one of {', '.join(FORMATS)}"
+        )
+    with store.staging("occurrences") as area:
+        work = _work_dir(area)
+        prepared = FORMATS[name](path, work, keep_extensions=keep_extensions)
+        record = _finish(
+            prepared,
+            store,
+            area,
+            work,
+            settings,
+            progress,
+            entry_id,
+            path.name,
+            sha256,
+            path.stat().st_size if path.is_file() else 0,
+            info,
+            when,
+        )
+    return ImportResult(record)
+
+
+def _import_records(
+    source: Iterable[Mapping[str, Any]],
+    store: Store,
+    info: DatasetInfo | None,
+    label: str | None,
+    settings: EngineSettings,
+    progress: Progress | None,
+    when: str,
+) -> ImportResult:
     with store.staging("occurrences") as area:
         work = _work_dir(area)
         prepared = prepare_records(source, work, label or "records")
