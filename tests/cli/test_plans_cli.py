@@ -24,7 +24,9 @@ def run(*args):
 
 def test_national_import_adds_a_version_and_keeps_the_earlier_ones(demo, tmp_path):
     path = tmp_path / "targets.csv"
-    path.write_text("编号,标题（中文）,对应的全球行动目标及一致程度\n1,减少污染,7:中; 8:低\n2,城市绿地,12:高\n")
+    path.write_text(
+        "编号,标题（中文）,对应的全球行动目标及一致程度\n1,减少污染,7:中; 8:低\n2,城市绿地,12:高\n"
+    )
     result = run("national", "import", str(path), "--country", "CN", "--version", "2030")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
@@ -39,7 +41,10 @@ def test_national_import_refuses_a_bad_row_naming_it_and_stores_nothing(demo, tm
     path.write_text("code,title_en,kmgbf_targets\n1,A,3:high\n2,B,24:low\n")
     result = run("national", "import", str(path), "--country", "CN")
     assert result.exit_code == 1
-    assert "targets.csv, row 3, column C (kmgbf_targets): '24' is not a KMGBF target (1 to 23)" in result.output
+    assert (
+        "targets.csv, row 3, column C (kmgbf_targets): '24' is not a KMGBF target (1 to 23)"
+        in result.output
+    )
     assert Framework.objects.filter(slug="nbsap-cn").count() == 2
 
 
@@ -88,7 +93,19 @@ def test_coverage_json_has_the_shape_of_the_issue(demo, tmp_path):
         {"code": "CNKMG", "actions": 1, "best_alignment": "high"},
         {"code": "CNSZX", "actions": 1, "best_alignment": "high"},
     ]
-    assert doc["kmgbf_targets_uncovered"] == ["1", "5", "8", "10", "11", "13", "17", "18", "19", "20", "23"]
+    assert doc["kmgbf_targets_uncovered"] == [
+        "1",
+        "5",
+        "8",
+        "10",
+        "11",
+        "13",
+        "17",
+        "18",
+        "19",
+        "20",
+        "23",
+    ]
     finance = doc["finance"]
     assert (finance["currency"], finance["needs"], finance["secured"], finance["gap"]) == (
         "CNY",
@@ -105,8 +122,14 @@ def test_coverage_json_has_the_shape_of_the_issue(demo, tmp_path):
 def test_coverage_as_text(demo):
     result = run("coverage", "CN")
     assert result.exit_code == 0
-    assert "     2  CN-YN 1 medium · CNCAN 1 medium · CNDLU 1 high · CNKMG 1 high · CNSZX 1 high" in result.output
-    assert "Finance (CNY): needs 2,380,007,000.00 · secured 1,502,672,000.00 · gap 877,335,000.00" in result.output
+    assert (
+        "     2  CN-YN 1 medium · CNCAN 1 medium · CNDLU 1 high · CNKMG 1 high · CNSZX 1 high"
+        in result.output
+    )
+    assert (
+        "Finance (CNY): needs 2,380,007,000.00 · secured 1,502,672,000.00 · gap 877,335,000.00"
+        in result.output
+    )
 
 
 def test_coverage_of_a_city_is_refused(demo):

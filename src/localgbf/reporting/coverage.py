@@ -29,9 +29,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -49,16 +48,14 @@ NATIONAL_GROUP = "national:"
 KMGBF_GROUP = "kmgbf:"
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """A link to a national or KMGBF target, by code, with its degree of alignment."""
 
     code: str
     degree: str
 
 
-@dataclass(frozen=True, slots=True)
-class TargetLinks:
+class TargetLinks(NamedTuple):
     """A plan's local target: its id, whether it is local only, and its links."""
 
     id: str
@@ -68,8 +65,7 @@ class TargetLinks:
     kmgbf: tuple[Link, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ActionLinks:
+class ActionLinks(NamedTuple):
     """A plan's action: its id, the local target it serves, and its own links."""
 
     id: str
@@ -227,7 +223,7 @@ def coverage_matrix(
     # code -> government -> [actions, best degree]
     national_cells: dict[str, dict[str, list[Any]]] = defaultdict(dict)
     kmgbf_cells: dict[str, dict[str, list[Any]]] = defaultdict(dict)
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, tuple[str, ...]] = {}
 
     def mark(
         cells: dict[str, dict[str, list[Any]]], best: Mapping[str, str], gov: str, count: int
@@ -253,34 +249,52 @@ def coverage_matrix(
         mark(national_cells, national, target.government, 0)
         mark(kmgbf_cells, kmgbf, target.government, 0)
 
+    # Many actions share their link sets (most inherit their target's): resolve each distinct
+    # (target, own national links, own KMGBF links) once, and count actions per government.
+    resolved: dict[Any, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = {}
+    chains: dict[Any, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = {}
+    counts: dict[tuple[str, Any], int] = defaultdict(int)
     action_count = unaligned = 0
     for action in actions:
         action_count += 1
         if action.local_only:
             unaligned += 1
             continue
-        if action.target not in target_links:
-            raise CoverageError(f"action {action.id} serves an unknown target {action.target}")
-        inherited_national, inherited_direct = target_links[action.target]
-        national = _best(action.national, ranks) if action.national else inherited_national
-        direct = _best(action.kmgbf, ranks) if action.kmgbf else inherited_direct
-        kmgbf = _best(
-            (
-                *(Link(c, d) for c, d in direct.items()),
-                *_through_national(national, national_alignments, ranks),
-            ),
-            ranks,
-        )
-        if not national and not kmgbf:
+        key = (action.target, action.national, action.kmgbf)
+        found = resolved.get(key)
+        if found is None:
+            if action.target not in target_links:
+                raise CoverageError(f"action {action.id} serves an unknown target {action.target}")
+            inherited_national, inherited_direct = target_links[action.target]
+            national = _best(action.national, ranks) if action.national else inherited_national
+            direct = _best(action.kmgbf, ranks) if action.kmgbf else inherited_direct
+            chain_key = (frozenset(national.items()), frozenset(direct.items()))
+            chain = chains.get(chain_key)
+            if chain is None:
+                kmgbf = _best(
+                    (
+                        *(Link(c, d) for c, d in direct.items()),
+                        *_through_national(national, national_alignments, ranks),
+                    ),
+                    ranks,
+                )
+                names = (
+                    *(NATIONAL_GROUP + c for c in national),
+                    *(KMGBF_GROUP + c for c in kmgbf),
+                )
+                chain = chains[chain_key] = (national, kmgbf, names)
+            found = resolved[key] = chain
+        if not found[2]:
             unaligned += 1
             continue
-        mark(national_cells, national, action.government, 1)
-        mark(kmgbf_cells, kmgbf, action.government, 1)
-        groups[action.id] = [NATIONAL_GROUP + c for c in national] + [
-            KMGBF_GROUP + c for c in kmgbf
-        ]
+        counts[(action.government, key)] += 1
+        groups[action.id] = found[2]
+    for (government, key), count in counts.items():
+        national, kmgbf, _names = resolved[key]
+        mark(national_cells, national, government, count)
+        mark(kmgbf_cells, kmgbf, government, count)
 
-    finance = roll_up(budget_lines, rates, parents=parents, groups=groups)
+    finance = roll_up(budget_lines, rates, parents=parents, groups=groups, detail=[country])
     rows = []
     for code in national_targets:
         cells = national_cells.get(code, {})

@@ -15,7 +15,8 @@ Lines already in the reporting currency are not converted. When year Y has no ra
 rate of the nearest year is used (the earlier one when two are as near) and a warning says so;
 a currency with no rate in any year cannot be converted, so its lines are left out of every
 total, listed under `unconverted` and named in a warning. Totals are rounded to cents only when
-they are reported; sums are exact decimals.
+they are reported; sums are exact (kept as integers of 10^-12 units: cents times a rate with
+up to eight decimals fit exactly).
 
 Roll-up: `own` holds each government's own lines; `total` adds every government below it (a
 region includes its cities; a country all its subnational governments). `by_group` attributes
@@ -25,11 +26,10 @@ to two targets counts fully under each, so the groups do not add up to the total
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TypeVar
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -39,16 +39,15 @@ METHOD_ID = "localgbf.finance.roll_up"
 METHOD_VERSION = "1"
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
-K = TypeVar("K", str, int)
 
 
 class FinanceError(ValueError):
     """Finance input that cannot be used (a negative amount, a rate of zero, ...)."""
 
 
-@dataclass(frozen=True, slots=True)
-class BudgetLine:
-    """One budget line of one action, as the roll-up needs it."""
+class BudgetLine(NamedTuple):
+    """One budget line of one action, as the roll-up needs it (a tuple: cheap to make by the
+    ten thousand)."""
 
     government: str
     action: str
@@ -142,58 +141,71 @@ class FinanceRollUp(BaseModel):
         return self.total.get(government) or empty_totals()
 
 
-class _Acc:
-    """Running sums for one total: needs, secured, spent, per source and per year."""
-
-    __slots__ = ("by_source", "by_year", "values")
-
-    def __init__(self) -> None:
-        self.values = [ZERO, ZERO, ZERO]
-        self.by_source: dict[str, list[Decimal]] = {}
-        self.by_year: dict[int, list[Decimal]] = {}
-
-    def add(self, amounts: tuple[Decimal, Decimal, Decimal], source: str, year: int) -> None:
-        for bucket in (
-            self.values,
-            self.by_source.setdefault(source, [ZERO, ZERO, ZERO]),
-            self.by_year.setdefault(year, [ZERO, ZERO, ZERO]),
-        ):
-            bucket[0] += amounts[0]
-            bucket[1] += amounts[1]
-            bucket[2] += amounts[2]
-
-    def merge(self, other: _Acc) -> None:
-        for i in range(3):
-            self.values[i] += other.values[i]
-        _merge_buckets(self.by_source, other.by_source)
-        _merge_buckets(self.by_year, other.by_year)
-
-    def totals(self) -> Totals:
-        return Totals(
-            **_amounts(self.values).model_dump(),
-            by_source={k: _amounts(v) for k, v in sorted(self.by_source.items())},
-            by_year={k: _amounts(v) for k, v in sorted(self.by_year.items())},
-        )
+# Sums are kept as integers in units of 10^-SCALE of a currency unit: an amount with cents
+# times a rate with up to eight decimals is exact there (finer digits are dropped), and
+# integer sums are fast.
+SCALE = 12
 
 
-def _merge_buckets(mine: dict[K, list[Decimal]], theirs: dict[K, list[Decimal]]) -> None:
-    for key, values in theirs.items():
-        bucket = mine.setdefault(key, [ZERO, ZERO, ZERO])
-        for i in range(3):
-            bucket[i] += values[i]
+def _round(scaled: int) -> Decimal:
+    return (Decimal(scaled).scaleb(-SCALE)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _round(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _amounts(values: list[Decimal]) -> Amounts:
+def _amounts(values: Sequence[int]) -> Amounts:
     needs, secured, spent = (_round(v) for v in values)
-    return Amounts(needs=needs, secured=secured, spent=spent, gap=needs - secured)
+    return Amounts.model_construct(needs=needs, secured=secured, spent=spent, gap=needs - secured)
+
+
+def _add(into: dict[Any, list[int]], key: Any, values: Sequence[int]) -> None:
+    bucket = into.get(key)
+    if bucket is None:
+        into[key] = list(values)
+    else:
+        bucket[0] += values[0]
+        bucket[1] += values[1]
+        bucket[2] += values[2]
+
+
+def _totals(cells: dict[tuple[str, int], list[int]], detail: bool = True) -> Totals:
+    """Totals from sums per (source, year); with `detail`, also per source and per year."""
+    total = [0, 0, 0]
+    by_source: dict[str, list[int]] = {}
+    by_year: dict[int, list[int]] = {}
+    for (source, year), values in cells.items():
+        if detail:
+            _add(by_source, source, values)
+            _add(by_year, year, values)
+        total[0] += values[0]
+        total[1] += values[1]
+        total[2] += values[2]
+    amounts = _amounts(total)
+    return Totals.model_construct(
+        needs=amounts.needs,
+        secured=amounts.secured,
+        spent=amounts.spent,
+        gap=amounts.gap,
+        by_source={k: _amounts(v) for k, v in sorted(by_source.items())},
+        by_year={k: _amounts(v) for k, v in sorted(by_year.items())},
+    )
 
 
 def empty_totals() -> Totals:
-    return _Acc().totals()
+    return _totals({})
+
+
+def _check_line(line: BudgetLine, flags: Mapping[str, Collection[str]]) -> Collection[str]:
+    if line.amount < 0:
+        raise FinanceError(
+            f"action {line.action} of {line.government}: the amount of {line.year} is "
+            f"negative ({line.amount} {line.currency})"
+        )
+    status = flags.get(line.status)
+    if status is None:
+        raise FinanceError(
+            f"action {line.action} of {line.government}: unknown budget status "
+            f"{line.status!r}; use one of {', '.join(flags)}"
+        )
+    return status
 
 
 def roll_up(
@@ -203,66 +215,90 @@ def roll_up(
     parents: Mapping[str, str | None],
     groups: Mapping[str, Collection[str]] | None = None,
     flags: Mapping[str, Collection[str]] | None = None,
+    detail: Collection[str] | None = None,
 ) -> FinanceRollUp:
     """Convert `lines` with `rates` and sum them per government, up the hierarchy and per group.
 
     `parents` maps each government code to its parent's code (None at the top); every
     government of a line must be in it. `groups` maps an action to the groups it counts under.
+    `detail` names the governments whose totals are also broken down per source and per year;
+    when it is None, every government and every group is broken down. The others carry their
+    totals only, which keeps a country of a thousand cities fast.
     """
     flags = flags if flags is not None else status_flags()
     groups = groups or {}
-    own: dict[str, _Acc] = defaultdict(_Acc)
-    by_group: dict[str, _Acc] = defaultdict(_Acc)
+    masks = {key: ("need" in f, "secured" in f, "spent" in f) for key, f in flags.items()}
+    group_detail = detail is None
+    # (government, source, year) -> [needs, secured, spent]; groups likewise when broken
+    # down, otherwise per set of groups first (most actions share theirs).
+    own: dict[tuple[str, str, int], list[int]] = {}
+    by_group: dict[tuple[str, str, int], list[int]] = {}
+    per_set: dict[tuple[str, ...], list[int]] = {}
     used: dict[tuple[int, str], RateUse] = {}
     missing: dict[tuple[str, int], list[Decimal]] = {}
     rate_cache: dict[tuple[int, str], tuple[Decimal, int] | None] = {}
+    reporting = rates.currency
+    groups_of = groups.get
 
     for line in lines:
-        if line.amount < 0:
-            raise FinanceError(
-                f"action {line.action} of {line.government}: the amount of {line.year} is "
-                f"negative ({line.amount} {line.currency})"
-            )
-        status = flags.get(line.status)
-        if status is None:
-            raise FinanceError(
-                f"action {line.action} of {line.government}: unknown budget status "
-                f"{line.status!r}; use one of {', '.join(flags)}"
-            )
-        key = (line.year, line.currency)
+        amount, currency, year, status = line.amount, line.currency, line.year, line.status
+        if amount < 0 or status not in masks:
+            _check_line(line, flags)
+        key = (year, currency)
         if key not in rate_cache:
-            rate_cache[key] = rates.lookup(line.year, line.currency)
+            rate_cache[key] = rates.lookup(year, currency)
         found = rate_cache[key]
         if found is None:
-            missing.setdefault((line.currency, line.year), []).append(line.amount)
+            missing.setdefault((currency, year), []).append(amount)
             continue
-        rate, rate_year = found
-        if line.currency != rates.currency and key not in used:
-            used[key] = RateUse(
-                year=line.year, currency=line.currency, rate=rate, rate_year=rate_year
-            )
-        value = line.amount * rate
-        amounts = (
-            value if "need" in status else ZERO,
-            value if "secured" in status else ZERO,
-            value if "spent" in status else ZERO,
-        )
-        own[line.government].add(amounts, line.source, line.year)
-        for group in groups.get(line.action, ()):
-            by_group[group].add(amounts, line.source, line.year)
+        if currency != reporting:
+            if key not in used:
+                used[key] = RateUse(year=year, currency=currency, rate=found[0], rate_year=found[1])
+            amount = amount * found[0]
+        value = int(amount.scaleb(SCALE))
+        need, secured, spent = masks[status]
+        n, s, p = (value if need else 0), (value if secured else 0), (value if spent else 0)
+        cell = (line.government, line.source, year)
+        bucket = own.get(cell)
+        if bucket is None:
+            own[cell] = [n, s, p]
+        else:
+            bucket[0] += n
+            bucket[1] += s
+            bucket[2] += p
+        members = groups_of(line.action)
+        if members:
+            if group_detail:
+                for group in members:
+                    _add(by_group, (group, line.source, year), (n, s, p))
+            else:
+                # Actions that count under the same groups are summed together first.
+                _add(per_set, members if isinstance(members, tuple) else tuple(members), (n, s, p))
+    group_sums: dict[str, list[int]] = {}
+    for members, sums in per_set.items():
+        for group in members:
+            _add(group_sums, group, sums)
 
-    total: dict[str, _Acc] = defaultdict(_Acc)
-    for government, acc in own.items():
+    own_cells: dict[str, dict[tuple[str, int], list[int]]] = {}
+    for (government, source, year), sums in own.items():
+        own_cells.setdefault(government, {})[(source, year)] = sums
+    total_cells: dict[str, dict[tuple[str, int], list[int]]] = {}
+    for government, cells in own_cells.items():
         node: str | None = government
         seen: set[str] = set()
         while node is not None:
             if node in seen:
                 raise FinanceError(f"the hierarchy loops at {node}")
             seen.add(node)
-            total[node].merge(acc)
+            into = total_cells.setdefault(node, {})
+            for source_year, sums in cells.items():
+                _add(into, source_year, sums)
             if node not in parents:
                 raise FinanceError(f"government {node} is not in the hierarchy given")
             node = parents[node]
+    group_cells: dict[str, dict[tuple[str, int], list[int]]] = {}
+    for (group, source, year), sums in by_group.items():
+        group_cells.setdefault(group, {})[(source, year)] = sums
 
     warnings = [
         f"{u.currency} has no rate for {u.year}; the {u.rate_year} rate ({u.rate}) was used"
@@ -270,7 +306,9 @@ def roll_up(
         if u.rate_year != u.year
     ]
     unconverted = tuple(
-        Unconverted(currency=c, year=y, amount=_round(sum(a, ZERO)), lines=len(a))
+        Unconverted(
+            currency=c, year=y, amount=sum(a, ZERO).quantize(CENT, ROUND_HALF_UP), lines=len(a)
+        )
         for (c, y), a in sorted(missing.items())
     )
     warnings += [
@@ -278,14 +316,24 @@ def roll_up(
         f"conversion table has no rate to {rates.currency} for {u.currency}"
         for u in unconverted
     ]
-    return FinanceRollUp(
+    chosen = None if detail is None else set(detail)
+
+    def wanted(key: str) -> bool:
+        return chosen is None or key in chosen
+
+    return FinanceRollUp.model_construct(
         currency=rates.currency,
-        own={k: v.totals() for k, v in sorted(own.items())},
-        total={k: v.totals() for k, v in sorted(total.items())},
-        by_group={k: v.totals() for k, v in sorted(by_group.items())},
+        own={k: _totals(v, wanted(k)) for k, v in sorted(own_cells.items())},
+        total={k: _totals(v, wanted(k)) for k, v in sorted(total_cells.items())},
+        by_group={
+            **{k: _totals(v) for k, v in sorted(group_cells.items())},
+            **{k: _totals({("", 0): v}, False) for k, v in sorted(group_sums.items())},
+        },
         rates_used=tuple(sorted(used.values(), key=lambda u: (u.currency, u.year))),
         unconverted=unconverted,
         warnings=tuple(warnings),
+        method_id=METHOD_ID,
+        method_version=METHOD_VERSION,
     )
 
 

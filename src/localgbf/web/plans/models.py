@@ -211,7 +211,9 @@ class Goal(models.Model):
 class LocalTarget(models.Model):
     """A SMART local target: indicator, baseline and its year, target value, unit, deadline."""
 
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="targets")
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, related_name="targets", verbose_name=_("goal")
+    )
     version = models.ForeignKey(
         PlanVersion, on_delete=models.CASCADE, related_name="targets", editable=False
     )
@@ -267,7 +269,9 @@ class LocalTarget(models.Model):
 
 
 class Action(models.Model):
-    target = models.ForeignKey(LocalTarget, on_delete=models.CASCADE, related_name="actions")
+    target = models.ForeignKey(
+        LocalTarget, on_delete=models.CASCADE, related_name="actions", verbose_name=_("local target")
+    )
     version = models.ForeignKey(
         PlanVersion, on_delete=models.CASCADE, related_name="actions", editable=False
     )

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import Q, QuerySet
 
 from localgbf.reporting.coverage import (
     ActionLinks,
@@ -44,6 +45,7 @@ from localgbf.web.plans.services import (
     current_national_framework,
 )
 
+CENT = Decimal("0.01")
 # KMGBF Target 19 states its amounts in US dollars: the natural default for a country that has
 # not chosen its reporting currency yet (pages say which currency every total is in).
 DEFAULT_REPORTING_CURRENCY = "USD"
@@ -118,15 +120,40 @@ def rate_table(country: Government) -> RateTable:
     return RateTable(currency, rates)
 
 
+def _rows(queryset: QuerySet[Any], *fields: str) -> list[tuple[Any, ...]]:
+    """The rows of `queryset.values_list(*fields)` straight from the cursor: tens of thousands
+    of budget lines are read without Django's per-row conversions (see `_amount`)."""
+    sql, params = queryset.values_list(*fields).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+def _amount(value: Any) -> Decimal:
+    """A stored amount as an exact Decimal: PostgreSQL gives one; SQLite gives an int or the
+    float nearest to an amount with cents, whose shortest repr is that amount."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    return Decimal(repr(value)).quantize(CENT)
+
+
 def budget_lines(versions: list[VersionInForce]) -> list[Line]:
     government = {v.id: v.government for v in versions}
+    rows = _rows(
+        BudgetLine.objects.filter(action__version_id__in=government),
+        "action_id",
+        "action__version_id",
+        "year",
+        "amount",
+        "currency",
+        "source",
+        "status",
+    )
     return [
-        Line(government[vid], str(action), year, Decimal(amount), currency, source, status)
-        for action, vid, year, amount, currency, source, status in BudgetLine.objects.filter(
-            action__version_id__in=government
-        ).values_list(
-            "action_id", "action__version_id", "year", "amount", "currency", "source", "status"
-        )
+        Line(government[vid], str(action), year, _amount(amount), currency, source, status)
+        for action, vid, year, amount, currency, source, status in rows
     ]
 
 
@@ -143,26 +170,31 @@ def finance_for(government: Government, user: Any) -> FinanceRollUp:
         budget_lines(versions),
         rate_table(country_of(government)),
         parents=hierarchy(government),
+        detail=[government.code],
     )
 
 
-def _links(versions: list[VersionInForce]) -> tuple[dict[int, list[Any]], dict[int, list[Any]]]:
-    by_target: dict[int, list[Any]] = defaultdict(list)
-    by_action: dict[int, list[Any]] = defaultdict(list)
-    for target, action, kind, code, degree in AlignmentLink.objects.filter(
+def _links(
+    versions: list[VersionInForce],
+) -> tuple[dict[int, tuple[list[Link], list[Link]]], dict[int, tuple[list[Link], list[Link]]]]:
+    """Local target id and action id -> (national target links, KMGBF target links)."""
+    by_target: dict[int, tuple[list[Link], list[Link]]] = {}
+    by_action: dict[int, tuple[list[Link], list[Link]]] = {}
+    links = AlignmentLink.objects.filter(
         version_id__in=[v.id for v in versions],
         element__kind__in=[NATIONAL_TARGET_KIND, KMGBF_TARGET_KIND],
-    ).values_list("target_id", "action_id", "element__kind", "element__code", "degree"):
-        owner = by_target[target] if target is not None else by_action[action]
-        owner.append((kind, Link(code, degree)))
+    )
+    fields = ("target_id", "action_id", "element__kind", "element__code", "degree")
+    for target, action, kind, code, degree in _rows(links, *fields):
+        if target is not None:
+            entry = by_target.setdefault(target, ([], []))
+        else:
+            entry = by_action.setdefault(action, ([], []))
+        entry[0 if kind == NATIONAL_TARGET_KIND else 1].append(Link(code, degree))
     return by_target, by_action
 
 
-def _split(links: list[Any]) -> dict[str, tuple[Link, ...]]:
-    return {
-        "national": tuple(link for kind, link in links if kind == NATIONAL_TARGET_KIND),
-        "kmgbf": tuple(link for kind, link in links if kind == KMGBF_TARGET_KIND),
-    }
+NO_LINKS: tuple[list[Link], list[Link]] = ([], [])
 
 
 @dataclass(frozen=True)
@@ -185,22 +217,36 @@ def coverage_for(country: Government, user: Any, *, all_drafts: bool = False) ->
     version_government = {v.id: v.government for v in versions}
     by_target, by_action = _links(versions)
     targets = [
-        TargetLinks(str(pk), version_government[vid], local_only, **_split(by_target.get(pk, [])))
-        for pk, vid, local_only in LocalTarget.objects.filter(
-            version_id__in=version_government
-        ).values_list("id", "version_id", "local_only")
+        TargetLinks(
+            str(pk),
+            version_government[vid],
+            bool(local_only),
+            tuple(by_target.get(pk, NO_LINKS)[0]),
+            tuple(by_target.get(pk, NO_LINKS)[1]),
+        )
+        for pk, vid, local_only in _rows(
+            LocalTarget.objects.filter(version_id__in=version_government),
+            "id",
+            "version_id",
+            "local_only",
+        )
     ]
     actions = [
         ActionLinks(
             str(pk),
             version_government[vid],
             str(target),
-            local_only,
-            **_split(by_action.get(pk, [])),
+            bool(local_only),
+            tuple(by_action.get(pk, NO_LINKS)[0]),
+            tuple(by_action.get(pk, NO_LINKS)[1]),
         )
-        for pk, vid, target, local_only in Action.objects.filter(
-            version_id__in=version_government
-        ).values_list("id", "version_id", "target_id", "local_only")
+        for pk, vid, target, local_only in _rows(
+            Action.objects.filter(version_id__in=version_government),
+            "id",
+            "version_id",
+            "target_id",
+            "local_only",
+        )
     ]
     national_titles: dict[str, dict[str, Any]] = {}
     alignments: dict[str, list[Link]] = defaultdict(list)

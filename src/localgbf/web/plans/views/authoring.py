@@ -138,7 +138,8 @@ def target_edit(
         if goal is None:
             messages.error(request, _("Add a goal first."))
             return redirect("plan-step", code=code, number=number, step="vision")
-        initial = {"goal": goal, "code": f"{goal.code}.{goal.targets.count() + 1}"}
+        prefix = goal.code.lstrip("Gg") or goal.code
+        initial = {"goal": goal, "code": f"{prefix}.{goal.targets.count() + 1}"}
     form = TargetForm(request.POST or None, instance=target, initial=initial, version=version)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

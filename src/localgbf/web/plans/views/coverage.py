@@ -44,6 +44,7 @@ def coverage(request: HttpRequest, code: str) -> HttpResponse:
     groups = [within] if within.pk != country.pk else []
     groups += list(within.children.order_by("kind", "code"))
     cells = group_cells(result.matrix, group_of)
+    with_children = {parent for parent in result.parents.values() if parent}
     national = [
         {"code": row.code, "title": result.national_titles.get(row.code), "row": row}
         for row in result.matrix.national_targets
@@ -51,7 +52,7 @@ def coverage(request: HttpRequest, code: str) -> HttpResponse:
     table = [
         {
             "government": g,
-            "drill": g.pk != within.pk and g.children.exists(),
+            "drill": g.pk != within.pk and g.code in with_children,
             "cells": [cells.get((g.code, n["code"])) for n in national],
             "finance": result.matrix.finance.totals_of(g.code)
             if g.pk != within.pk
