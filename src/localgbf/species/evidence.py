@@ -74,7 +74,7 @@ def decode_reference(encoded: int) -> tuple[int, int]:
 
 
 def occurrence_ids(
-    store: Store, selection: Selection, encoded: Iterable[int], settings: EngineSettings
+    store: Store, selection: Selection, encoded: Iterable[int]
 ) -> dict[int, str | None]:
     """Occurrence ids of the records named by `Selection.first` values."""
     wanted: dict[int, list[int]] = {}
@@ -82,22 +82,19 @@ def occurrence_ids(
         number, row = decode_reference(value)
         wanted.setdefault(number, []).append(row)
     out: dict[int, str | None] = {}
-    con = connect(settings)
-    try:
-        for number, rows in wanted.items():
-            dataset = selection.datasets[number]
-            path = store.entry_dir("occurrences", dataset.id) / "records.parquet"
-            con.register("wanted", {"row": np.array(sorted(rows), dtype=np.int64)})
-            found = con.execute(
-                f"SELECT file_row_number, occurrence_id FROM read_parquet("
-                f"{sql_literal(str(path))}, file_row_number = true) "
-                "SEMI JOIN wanted ON file_row_number = wanted.row"
-            ).fetchall()
-            con.unregister("wanted")
-            for row, occurrence in found:
-                out[(number << ROW_BITS) | int(row)] = occurrence
-    finally:
-        con.close()
+    con = selection.source.con
+    for number, rows in wanted.items():
+        dataset = selection.datasets[number]
+        path = store.entry_dir("occurrences", dataset.id) / "records.parquet"
+        con.register("wanted_rows", {"row": np.array(sorted(rows), dtype=np.int64)})
+        found = con.execute(
+            f"SELECT file_row_number, occurrence_id FROM read_parquet("
+            f"{sql_literal(str(path))}, file_row_number = true) "
+            "SEMI JOIN wanted_rows ON file_row_number = wanted_rows.row"
+        ).fetchall()
+        con.unregister("wanted_rows")
+        for row, occurrence in found:
+            out[(number << ROW_BITS) | int(row)] = occurrence
     return out
 
 
@@ -109,19 +106,15 @@ class EvidenceWriter:
         store: Store,
         selection: Selection,
         sensitive: SensitiveSpecies,
-        settings: EngineSettings,
     ) -> None:
         self.store = store
         self.selection = selection
         self.sensitive = sensitive
-        self.settings = settings
         self._ids: dict[int, str | None] | None = None
 
     def _occurrence_ids(self) -> dict[int, str | None]:
         if self._ids is None:
-            self._ids = occurrence_ids(
-                self.store, self.selection, self.selection.first.ravel(), self.settings
-            )
+            self._ids = occurrence_ids(self.store, self.selection, self.selection.first.ravel())
         return self._ids
 
     def names(self, mask: np.ndarray) -> list[str]:

@@ -7,6 +7,7 @@ class, so a city can see and change what "arthropods" means without reading code
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from localgbf.species.reference import TaxonGroups, taxon_groups
 
@@ -28,7 +29,17 @@ class Taxonomy:
 
 def classify(taxonomy: Taxonomy, groups: TaxonGroups | None = None) -> str | None:
     """The id of the first group whose rules match, or None."""
-    groups = groups or taxon_groups()
+    if groups is None:
+        return _classify_with_default_groups(taxonomy)
+    return _classify(taxonomy, groups)
+
+
+@lru_cache(maxsize=1 << 14)
+def _classify_with_default_groups(taxonomy: Taxonomy) -> str | None:
+    return _classify(taxonomy, taxon_groups())
+
+
+def _classify(taxonomy: Taxonomy, groups: TaxonGroups) -> str | None:
     for group in groups.groups:
         for rule in group.rules:
             if all(

@@ -30,6 +30,7 @@ class EntryRef:
     checklist_id: str
     scope: str
     entry: ChecklistEntry
+    species: str | None = None
 
     def as_evidence(self) -> dict[str, object]:
         return {
@@ -73,7 +74,7 @@ class ChecklistIndex:
         self.rank = {scope: i for i, scope in enumerate(scopes)}
         for checklist_id, scope, entries in checklists:
             for entry in entries:
-                ref = EntryRef(checklist_id, scope, entry)
+                ref = EntryRef(checklist_id, scope, entry, _species_of(entry))
                 self.size += 1
                 keys = set()
                 for name in (entry.scientific_name, entry.accepted_name):
@@ -113,7 +114,7 @@ class ChecklistIndex:
         categories = {h.entry.category for h in deciding}
         conflict = len(categories) > 1
         status = "uncertain" if conflict else categories.pop()
-        taxon = next((s for s in (_species_of(h.entry) for h in deciding) if s), None) or own
+        taxon = next((h.species for h in deciding if h.species), None) or own
         group = next((h.entry.group for h in deciding if h.entry.group), None)
         return Match(taxon=taxon, status=status, entries=deciding, conflict=conflict, group=group)
 

@@ -139,7 +139,7 @@ def compute_indicators(
     ]
     context = SpeciesContext(
         selection=selection,
-        evidence=EvidenceWriter(store, selection, sensitive or SensitiveSpecies(), settings),
+        evidence=EvidenceWriter(store, selection, sensitive or SensitiveSpecies()),
         rules=rules,
         builtup=builtup,
         inputs=tuple(dict.fromkeys((*store_inputs(store), *inputs))),

@@ -248,7 +248,8 @@ def _ids(remap: np.ndarray, taxa: np.ndarray) -> np.ndarray:
 
 @dataclass
 class _Source:
-    """How to query the store again for the same selection."""
+    """How to query the store again for the same selection (on the same connection, which
+    holds the `cells` table; DuckDB closes it when the selection is dropped)."""
 
     store: Store
     boundary: BaseGeometry
@@ -257,32 +258,26 @@ class _Source:
     reason: str
     slot: str
     cell: str
-    cells: dict[str, np.ndarray]
-    settings: EngineSettings
+    con: duckdb.DuckDBPyConnection
 
     def points(self, taxa: np.ndarray, slot: int) -> Points:
         parts = []
-        con = connect(self.settings)
-        try:
-            con.register("cells", self.cells)
-            for number, dataset in enumerate(self.datasets):
-                ids = _ids(self.remaps[number], taxa)
-                if ids.size == 0:
-                    continue
-                con.register("wanted", {"name_id": ids})
-                found = con.execute(
-                    f"""
-                    SELECT r.name_id, r.longitude, r.latitude, r.obscured, c.status
-                    FROM read_parquet({_records(self.store, dataset)}) r
-                    SEMI JOIN wanted USING (name_id)
-                    JOIN cells c ON c.cell = {self.cell}
-                    WHERE {self.reason} = 0 AND {self.slot} = {slot}
-                    """
-                ).fetchnumpy()
-                con.unregister("wanted")
-                parts.append(self._inside(found, self.remaps[number], slot))
-        finally:
-            con.close()
+        for number, dataset in enumerate(self.datasets):
+            ids = _ids(self.remaps[number], taxa)
+            if ids.size == 0:
+                continue
+            self.con.register("wanted", {"name_id": ids})
+            found = self.con.execute(
+                f"""
+                SELECT r.name_id, r.longitude, r.latitude, r.obscured, c.status
+                FROM read_parquet({_records(self.store, dataset)}) r
+                SEMI JOIN wanted USING (name_id)
+                JOIN cells c ON c.cell = {self.cell}
+                WHERE {self.reason} = 0 AND {self.slot} = {slot}
+                """
+            ).fetchnumpy()
+            self.con.unregister("wanted")
+            parts.append(self._inside(found, self.remaps[number], slot))
         return Points.join(parts)
 
     def _inside(self, found: dict[str, np.ndarray], remap: np.ndarray, slot: int) -> Points:
@@ -328,23 +323,19 @@ def select_records(
     slot = _slot_sql(periods)
     table, cell = _grid(boundary, cells)
     con = connect(settings)
-    try:
-        remaps = [
-            builder.remap(con, store.entry_dir("occurrences", d.id) / "names.parquet")
-            for d in datasets
-        ]
-        taxa = builder.finish()
-        wanted = sample_taxa(taxa) if sample_taxa else np.zeros(len(taxa), dtype=bool)
-        source = _Source(store, boundary, datasets, remaps, reason, slot, cell, table, settings)
-        tally = _Tally(len(taxa), len(periods.all()) or 1)
-        con.register("cells", table)
-        for number, dataset in enumerate(datasets):
-            con.register("sampled", {"name_id": _ids(remaps[number], wanted)})
-            found = con.execute(_pass_sql(store, dataset, reason, slot, cell, sample_every))
-            tally.add(found.fetchnumpy(), remaps[number], number, source)
-            con.unregister("sampled")
-    finally:
-        con.close()
+    remaps = [
+        builder.remap(con, store.entry_dir("occurrences", d.id) / "names.parquet") for d in datasets
+    ]
+    taxa = builder.finish()
+    wanted = sample_taxa(taxa) if sample_taxa else np.zeros(len(taxa), dtype=bool)
+    source = _Source(store, boundary, datasets, remaps, reason, slot, cell, con)
+    tally = _Tally(len(taxa), len(periods.all()) or 1)
+    con.register("cells", table)
+    for number, dataset in enumerate(datasets):
+        con.register("sampled", {"name_id": _ids(remaps[number], wanted)})
+        found = con.execute(_pass_sql(store, dataset, reason, slot, cell, sample_every))
+        tally.add(found.fetchnumpy(), remaps[number], number, source)
+        con.unregister("sampled")
     return Selection(
         taxa=taxa,
         slots=tuple(periods.all()) or (None,),
@@ -429,7 +420,3 @@ class _Tally:
                 f["obscured"][picked].astype(bool),
             )
         )
-
-
-def connection_for(settings: EngineSettings) -> duckdb.DuckDBPyConnection:
-    return connect(settings)
