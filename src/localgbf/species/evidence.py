@@ -106,7 +106,11 @@ class EvidenceWriter:
         store: Store,
         selection: Selection,
         sensitive: SensitiveSpecies,
+        settings: EngineSettings | None = None,
     ) -> None:
+        # `settings` is accepted for callers written before record lookups moved onto the
+        # selection's own connection; the selection's settings apply.
+        del settings
         self.store = store
         self.selection = selection
         self.sensitive = sensitive
