@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from localgbf.index.totals import totals
+from localgbf.web.assessments import services
 from localgbf.web.assessments.models import Assessment, ComputationRecord
 from localgbf.web.core.demo import build_demo
 
@@ -53,3 +54,9 @@ def test_the_demo_is_idempotent(demo, draft, baseline):
     after = {row.pk: (row.version, row.updated_at, row.data) for row in Assessment.objects.all()}
     assert after == before
     assert ComputationRecord.objects.count() == records
+
+
+def test_other_apps_get_the_latest_completed_assessment(kunming, baseline):
+    row, card = services.latest_completed(kunming)
+    assert row == baseline
+    assert (card.points, card.max_points, card.scored_label()) == (34, 112, "16 of 28 scored")

@@ -61,7 +61,7 @@ def test_a_dataset_already_uploaded_is_evidence_without_a_second_copy(officer, f
         ("file", "lc.tif"),
         ("note", "Classes 10-90 counted as natural. / 10—90 类计为自然。"),
     ]
-    assert list(file_store().root.glob("*/*.tif")) == [dataset.path]
+    assert list(file_store().root.glob(f"*/{dataset.sha256}*")) == [dataset.path]
 
 
 def test_a_link_must_be_an_address_and_something_must_be_given(officer, fresh):

@@ -317,6 +317,23 @@ def scorecard_for(row: Assessment) -> tuple[ScoreCard, Assessment | None]:
     return card.model_copy(update={"government": government_label(row.government)}), baseline
 
 
+def latest_completed(government: Government) -> tuple[Assessment, ScoreCard] | None:
+    """The government's most recent completed assessment and its score card, if any.
+
+    For other apps (the plans' assessment step): completed assessments are public, so this
+    needs no user.
+    """
+    row = (
+        Assessment.objects.filter(government=government, status=AssessmentStatus.COMPLETED)
+        .select_related("government")
+        .order_by("-reference_year", "-pk")
+        .first()
+    )
+    if row is None:
+        return None
+    return row, scorecard_for(row)[0]
+
+
 def scorecard_digest(card: ScoreCard) -> str:
     text = json.dumps(card.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import template
 from django.utils.translation import get_language
 
+from localgbf.frameworks.singapore_index import load_singapore_index
 from localgbf.index.assessment import unit_symbol
 from localgbf.index.labels import label, scored_count
 from localgbf.index.scorecard import build_scorecard
@@ -33,13 +35,37 @@ def si_number(value: Any) -> str:
     return "—" if value is None else format_value(float(value))
 
 
+WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _unit_text(unit: str, number: str) -> str:
+    """'46.2 %' everywhere; a unit written as an English word is named in the page's language.
+
+    `unit` is a unit id or, on score-card rows, its symbol.
+
+    Symbols such as % and ha read the same in every language; 'species' or 'agencies' do not,
+    so on a page in another language the unit's translated name from the framework data is
+    shown instead ('6（机构数）').
+    """
+    symbol = unit_symbol(unit) or ""
+    lang = _lang()
+    units = load_singapore_index().units
+    known = units.get(unit) or next((u for u in units.values() if u.symbol == unit), None)
+    if lang == "en" or known is None or not WORD.search(symbol):
+        return f"{number} {symbol}".strip()
+    name = known.name.get(lang)
+    if "/" in name:
+        return f"{number} {name}"
+    return f"{number}（{name}）" if lang.startswith("zh") else f"{number} ({name})"
+
+
 @register.filter
 def si_value(value: Any, unit: Any = None) -> str:
     """A value with its unit ('46.2 %'), a dash when there is none."""
     if value is None:
         return "—"
-    shown = unit_symbol(unit) if unit else ""
-    return f"{format_value(float(value))} {shown or ''}".strip()
+    number = format_value(float(value))
+    return _unit_text(str(unit), number) if unit else number
 
 
 @register.filter
