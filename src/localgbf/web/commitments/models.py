@@ -335,9 +335,19 @@ class ProgressReport(Reviewable):
         verbose_name_plural = _("progress reports")
 
     def __str__(self) -> str:
-        return (
-            f"{self.commitment.reference} {self.period_start:%Y-%m-%d}–{self.period_end:%Y-%m-%d}"
-        )
+        return f"{self.commitment.reference} · {self.period_label()}"
+
+    def period_label(self) -> str:
+        """ "2025" for a calendar year, else "2025-07-01 – 2026-06-30"."""
+        start, end = self.period_start, self.period_end
+        if start.year == end.year and (start.month, start.day, end.month, end.day) == (
+            1,
+            1,
+            12,
+            31,
+        ):
+            return str(start.year)
+        return f"{start.isoformat()} – {end.isoformat()}"
 
     @property
     def government(self) -> Any:

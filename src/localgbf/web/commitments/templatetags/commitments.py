@@ -6,7 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from localgbf.frameworks.scales import scale
 from localgbf.frameworks.vocabularies import UnknownTerm, vocabulary
@@ -14,6 +15,7 @@ from localgbf.reporting.national_report import report_rules
 from localgbf.web.commitments.access import PUBLIC_STATES, reviews_country
 from localgbf.web.commitments.models import CommitmentVersion, OfficialContact
 from localgbf.web.commitments.review import ReviewState
+from localgbf.web.core.fields import as_text
 from localgbf.web.governments.access import Action, can
 from localgbf.web.governments.models import GovernmentKind
 
@@ -77,6 +79,49 @@ def number(value: Any) -> str:
 @register.filter
 def percent(value: Any) -> str:
     return "—" if value is None else f"{float(value):.0%}"
+
+
+@register.filter
+def without_contributions(rows: Any) -> list[Any]:
+    return [r for r in rows or [] if not (r.actions or r.commitments)]
+
+
+@register.filter
+def period(report: Any) -> str:
+    return str(report.period_label())
+
+
+AUDIT_LABELS = {
+    "commitment.create": gettext_lazy("created the commitment"),
+    "commitment.from_plan": gettext_lazy("drafted it from the plan"),
+    "commitment.edit": gettext_lazy("edited the commitment"),
+    "commitment.kpis": gettext_lazy("changed the KPIs or documents"),
+    "commitment.new_version": gettext_lazy("started a new version"),
+    "commitment.submit": gettext_lazy("submitted it for review"),
+    "progress.submit": gettext_lazy("submitted it for review"),
+    "review.accept": gettext_lazy("accepted it"),
+    "review.return": gettext_lazy("returned it with a comment"),
+    "review.auto_accept": gettext_lazy("accepted automatically"),
+}
+
+
+@register.filter
+def audit_label(action: str) -> str:
+    label = AUDIT_LABELS.get(action)
+    return str(label) if label is not None else action
+
+
+@register.filter
+def element(value: Any) -> str:
+    """A framework element as "Target 12 · title", "Goal A · title", "National target 8 · …"."""
+    if value is None:
+        return "—"
+    kinds = {"goal": _("Goal"), "target": _("Target"), "national_target": _("National target")}
+    title = as_text(value.title)
+    text = title.get(get_language() or "en") if title else ""
+    prefix = kinds.get(value.kind)
+    head = f"{prefix} {value.code}" if prefix else value.code
+    return f"{head} · {text}" if text else head
 
 
 @register.filter
