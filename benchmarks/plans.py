@@ -229,6 +229,16 @@ def _timed(func: Any, repeat: int = 4) -> tuple[float, float, float, int]:
     return runs[0][0], best[0], best[1], queries
 
 
+def _calibration() -> float:
+    """CPU seconds of a fixed pure-Python loop: how fast (and how shared) this machine is.
+    An idle, current x86 core takes about 0.4 s."""
+    start = time.process_time()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.process_time() - start
+
+
 def _measure(db: str) -> list[dict[str, Any]]:
     import django
 
@@ -267,6 +277,10 @@ def _measure(db: str) -> list[dict[str, Any]]:
     rows.append(
         {"name": f"plans: load average while measuring ({db})", "value": os.getloadavg()[0],
          "unit": "runnable processes on 2 cores"}
+    )  # fmt: skip
+    rows.append(
+        {"name": f"plans: calibration, 10M-iteration Python loop ({db})",
+         "value": round(_calibration(), 3), "unit": "s CPU"}
     )  # fmt: skip
     for name, func in cases:
         first, best, cpu, queries = _timed(func)

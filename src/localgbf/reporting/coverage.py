@@ -85,8 +85,8 @@ def alignment_ranks() -> dict[str, int]:
     return {lvl.key: int(lvl.rank or 0) for lvl in scale("alignment").levels}
 
 
-class Cell(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class Cell(NamedTuple):
+    """One government's coverage of one national target (a tuple: there are thousands)."""
 
     government: str
     actions: int
@@ -299,12 +299,9 @@ def coverage_matrix(
     for code in national_targets:
         cells = national_cells.get(code, {})
         rows.append(
-            NationalTargetRow(
+            NationalTargetRow.model_construct(
                 code=code,
-                cells=tuple(
-                    Cell(government=gov, actions=n, best_alignment=degree)
-                    for gov, (n, degree) in sorted(cells.items())
-                ),
+                cells=tuple(Cell(gov, n, degree) for gov, (n, degree) in sorted(cells.items())),
                 actions=sum(n for n, _ in cells.values()),
                 finance=finance.by_group.get(NATIONAL_GROUP + code) or empty_totals(),
             )
@@ -314,7 +311,7 @@ def coverage_matrix(
         cells = kmgbf_cells.get(code, {})
         degrees = [d for _, d in cells.values()]
         kmgbf_rows.append(
-            KmgbfCoverage(
+            KmgbfCoverage.model_construct(
                 code=code,
                 governments=len(cells),
                 actions=sum(n for n, _ in cells.values()),
@@ -324,7 +321,7 @@ def coverage_matrix(
         )
     subnational = [g for g in finance.own if g != country]
     by_government = tuple(
-        GovernmentFinance(
+        GovernmentFinance.model_construct(
             code=g,
             needs=finance.own[g].needs,
             secured=finance.own[g].secured,
@@ -334,7 +331,7 @@ def coverage_matrix(
     )
     needs = sum((g.needs for g in by_government), Decimal("0.00"))
     secured = sum((g.secured for g in by_government), Decimal("0.00"))
-    return CoverageMatrix(
+    return CoverageMatrix.model_construct(
         country=country,
         national_targets=tuple(rows),
         kmgbf=tuple(kmgbf_rows),
@@ -350,10 +347,8 @@ def coverage_matrix(
     )
 
 
-class GroupCell(BaseModel):
+class GroupCell(NamedTuple):
     """The cells of several governments taken together (e.g. a region and its cities)."""
-
-    model_config = ConfigDict(frozen=True)
 
     governments: int
     actions: int
@@ -379,6 +374,4 @@ def group_cells(
             entry[1] += cell.actions
             if ranks[cell.best_alignment] > ranks[entry[2]]:
                 entry[2] = cell.best_alignment
-    return {
-        key: GroupCell(governments=n, actions=a, best_alignment=d) for key, (n, a, d) in acc.items()
-    }
+    return {key: GroupCell(n, a, d) for key, (n, a, d) in acc.items()}
