@@ -388,3 +388,17 @@ def test_a_folder_given_as_a_csv_is_named_as_unreadable(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(SpeciesDataError, match=r"download: cannot be read \(Is a directory\)"):
         import_occurrences(folder, open_store(tmp_path / "s"), format="gbif-csv")
+
+
+def test_windows_line_endings_are_read_and_errors_keep_their_line(tmp_path: Path) -> None:
+    rows = [gbif_row(i, "Passer montanus", "bird", 1.301 + i / 1000, 103.8, 2021) for i in range(3)]
+    path = write_gbif_csv(tmp_path / "g.csv", rows)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    store = open_store(tmp_path / "s")
+    assert import_occurrences(path, store).dataset.records == 3
+    bad = write_gbif_csv(
+        tmp_path / "bad.csv", [*rows, gbif_row(9, "Passer montanus", "bird", 95, 1, 2021)]
+    )
+    bad.write_bytes(bad.read_bytes().replace(b"\n", b"\r\n"))
+    with pytest.raises(SpeciesDataError, match=r"bad.csv, line 5, field decimalLatitude: '95'"):
+        import_occurrences(bad, store)
