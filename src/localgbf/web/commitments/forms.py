@@ -84,6 +84,28 @@ class BilingualMixin:
         form: Any = self
         return [(form[f"{n}_en"], form[f"{n}_zh"]) for n in self.bilingual]
 
+    def grouped(self) -> list[tuple[Any, list[dict[str, Any]]]]:
+        """The fields in the `sections` of the form: (legend, rows), a row being a pair of
+        language fields or a single field. Fields not in any section come last."""
+        form: Any = self
+        sections: list[tuple[Any, list[str]]] = list(getattr(self, "sections", ()))
+        placed = {name for _legend, names in sections for name in names}
+        rest = [n for n in [*self.bilingual, *form.fields] if n not in placed]
+        rest = [n for n in rest if not n.endswith(("_en", "_zh")) or n[:-3] not in self.bilingual]
+        rest = [n for n in rest if n in self.bilingual or not form[n].is_hidden]
+        if rest:
+            sections.append(("", rest))
+        out = []
+        for legend, names in sections:
+            rows = []
+            for name in names:
+                if name in self.bilingual:
+                    rows.append({"pair": (form[f"{name}_en"], form[f"{name}_zh"])})
+                elif name in form.fields:
+                    rows.append({"field": form[name]})
+            out.append((legend, rows))
+        return out
+
 
 class BilingualModelForm(BilingualMixin, forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -103,10 +125,6 @@ class BilingualModelForm(BilingualMixin, forms.ModelForm):
             obj.save()
             self.save_m2m()
         return obj
-
-    def plain_fields(self) -> list[Any]:
-        names = {f"{n}_{s}" for n in self.bilingual for s, _l in PAIR}
-        return [self[name] for name in self.fields if name not in names]
 
 
 def _element_label(element: FrameworkElement) -> str:
@@ -168,6 +186,44 @@ class CommitmentForm(BilingualModelForm):
     )
     multiline = frozenset(bilingual) - {"title", "coverage_other"}
     required_text = frozenset({"title", "description"})
+    sections = (
+        (_("The commitment"), ["title", "description", "partners", "coverage_other"]),
+        (_("Timeline"), ["timeline_start", "timeline_end", "is_open_ended", "next_steps"]),
+        (
+            _("Alignment"),
+            [
+                "primary_global",
+                "other_global",
+                "primary_national",
+                "other_national",
+                "is_linked_to_nbsap",
+                "indicators",
+                "alignment_information",
+            ],
+        ),
+        (_("Funding"), ["funding_sources", "funding_details", "is_funding_sufficient"]),
+        (
+            _("Progress tracking"),
+            [
+                "is_progress_tracked",
+                "progress_information",
+                "progress_tracking_url",
+                "performance",
+                "is_reporting_on_target15",
+                "target15_information",
+            ],
+        ),
+        (
+            _("More"),
+            [
+                "endorsements",
+                "international_frameworks",
+                "implementation_strategies",
+                "additional_information",
+                "notes",
+            ],
+        ),
+    )
     progress_tracking_url = forms.URLField(
         required=False, assume_scheme="https", label=_("where progress is published")
     )
@@ -249,6 +305,13 @@ class CommitmentForm(BilingualModelForm):
 class KpiForm(BilingualModelForm):
     bilingual = ("title",)
     required_text = frozenset({"title"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("baseline_value", "target_value"):
+            value = getattr(self.instance, name, None)
+            if value is not None:
+                self.initial[name] = f"{value.normalize():f}"
 
     class Meta:
         model = Kpi
@@ -354,12 +417,18 @@ class ProgressForm(BilingualMixin, forms.Form):
                 required=False,
                 max_length=40,
                 initial=current.unit if current is not None else kpi.unit,
+                widget=forms.TextInput(
+                    attrs={"aria-label": _("Unit of KPI %(code)s") % {"code": kpi.code}}
+                ),
             )
             self.fields[f"note_{kpi.code}"] = forms.CharField(
                 label=_("note"),
                 required=False,
                 max_length=300,
                 initial=current.note if current is not None else "",
+                widget=forms.TextInput(
+                    attrs={"aria-label": _("Note on KPI %(code)s") % {"code": kpi.code}}
+                ),
             )
 
     def rows(self) -> list[dict[str, Any]]:
@@ -443,6 +512,24 @@ class ContactForm(BilingualModelForm):
         "state",
     )
     required_text = frozenset(set(bilingual) - {"organization_acronym"})
+    sections = (
+        (
+            _("The person"),
+            ["first_name", "last_name", "designation", "department", "emails_text", "phones_text"],
+        ),
+        (
+            _("The organisation"),
+            [
+                "organization",
+                "organization_acronym",
+                "address",
+                "city",
+                "state",
+                "postal_code",
+                "websites_text",
+            ],
+        ),
+    )
     emails_text = forms.CharField(
         label=_("e-mail addresses"),
         widget=forms.Textarea(attrs={"rows": 2}),
