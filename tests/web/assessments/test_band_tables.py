@@ -169,3 +169,19 @@ def test_a_completed_assessment_is_never_rescored(officer, client_as, baseline):
     assert response.status_code == 302
     baseline.refresh_from_db()
     assert baseline.version == 1 and baseline.pure().entry(9).scored_by == "assessor"
+
+
+def test_administrators_find_the_band_tables_from_the_score_card(client_as, baseline):
+    link = 'href="/en/assessments/band-tables/"'
+    assert (
+        link
+        in client_as("network_admin")
+        .get(f"/en/assessments/{baseline.pk}/scorecard/")
+        .content.decode()
+    )
+    assert (
+        link
+        not in client_as("city_officer")
+        .get(f"/en/assessments/{baseline.pk}/scorecard/")
+        .content.decode()
+    )

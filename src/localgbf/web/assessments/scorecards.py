@@ -63,6 +63,7 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
             "chart_svg": mark_safe(chart.svg),  # built by our own code, text escaped there
             "chart_text": chart.text,
             "can_edit": can_edit,
+            "can_administer": can(request.user, Action.ADMINISTER),
             "differences": differences,
             "rescore_form": RescoreForm(differences=differences) if differences else None,
             "band_table": services.current_band_table(row.edition).version,

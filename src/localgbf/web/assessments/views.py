@@ -54,6 +54,7 @@ def index(request: HttpRequest, code: str) -> HttpResponse:
             "cards": cards,
             "baseline": baseline,
             "can_edit": can(request.user, Action.EDIT, government),
+            "can_administer": can(request.user, Action.ADMINISTER),
         },
     )
 
