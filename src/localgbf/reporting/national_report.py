@@ -31,6 +31,7 @@ Rules (the data file `data/national_report.yaml` holds the lists and the wording
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -329,11 +330,16 @@ def _kpis(entries: Sequence[Contribution], rules: ReportRules) -> tuple[KpiAggre
 
 def _examples(entries: Sequence[Contribution], limit: int) -> tuple[Example, ...]:
     order = {k: i for i, k in enumerate(scale("progress").keys())}
-    commitments = sorted(
+    commitments = heapq.nsmallest(
+        limit,
         (e for e in entries if e.kind == "commitment"),
         key=lambda e: (order.get(e.level or UNKNOWN_LEVEL, len(order)), e.government, e.id),
     )
-    actions = sorted((e for e in entries if e.kind == "action"), key=lambda e: (e.government, e.id))
+    actions = heapq.nsmallest(
+        limit - len(commitments),
+        (e for e in entries if e.kind == "action"),
+        key=lambda e: (e.government, e.id),
+    )
     return tuple(
         Example(
             kind=e.kind,
