@@ -7,6 +7,8 @@
 - network_admin: platform-wide administrator
 - other_officer: officer of Shenzhen (CNSZX), another city of the same country
 - outsider: signed in, no role anywhere
+- network_staff: administrator of the demo network (cn-cities-network), no role in any
+  government; Kunming shares plans, assessments and commitments with the network
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ PERSONAS = (
     "network_admin",
     "other_officer",
     "outsider",
+    "network_staff",
 )
 
 
@@ -53,6 +56,7 @@ def users(demo: DemoContext) -> dict:
         "network_admin": demo["user:network.admin"],
         "other_officer": other,
         "outsider": User.objects.create_user("outsider", password="x"),
+        "network_staff": demo["user:network.staff"],
     }
 
 

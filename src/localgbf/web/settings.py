@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "localgbf.web.datasets",
     "localgbf.web.plans",
     "localgbf.web.commitments",
+    "localgbf.web.participation",
 ]
 
 MIDDLEWARE = [

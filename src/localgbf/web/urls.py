@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("localgbf.web.plans.urls")),
     path("", include("localgbf.web.datasets.urls")),
     path("", include("localgbf.web.commitments.urls")),
+    path("", include("localgbf.web.participation.urls")),
     path("", include("localgbf.web.core.urls")),
     prefix_default_language=True,
 )

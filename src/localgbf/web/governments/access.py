@@ -87,5 +87,76 @@ def can(user: Any, action: Action | str, government: Government | None = None) -
 
 def forget_roles(user: Any) -> None:
     """Drop the cached roles (after a membership change in the same request)."""
-    if hasattr(user, "_localgbf_roles"):
-        del user._localgbf_roles
+    for attribute in ("_localgbf_roles", "_localgbf_staff_roles"):
+        if hasattr(user, attribute):
+            delattr(user, attribute)
+
+
+# Organisations that are not governments (advisory committees, networks, partner institutions,
+# `localgbf.web.participation`). Their staff hold no role in any government: what they may
+# read of a member government is what that member shares with the organisation.
+
+
+@dataclass(frozen=True)
+class StaffRoles:
+    admin_of: frozenset[int] = field(default_factory=frozenset)
+    staff_of: frozenset[int] = field(default_factory=frozenset)  # admins included
+
+    @property
+    def is_staff(self) -> bool:
+        return bool(self.staff_of)
+
+
+NO_STAFF_ROLES = StaffRoles()
+
+
+def staff_roles_of(user: Any) -> StaffRoles:
+    """The organisations where `user` works, read once per request and kept on the user."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return NO_STAFF_ROLES
+    cached = getattr(user, "_localgbf_staff_roles", None)
+    if cached is not None:
+        return cached
+    from localgbf.web.participation.models import OrganisationStaff
+
+    rows = list(OrganisationStaff.objects.filter(user=user).values_list("role", "organisation_id"))
+    roles = StaffRoles(
+        admin_of=frozenset(o for role, o in rows if role == "admin"),
+        staff_of=frozenset(o for _, o in rows),
+    )
+    user._localgbf_staff_roles = roles
+    return roles
+
+
+def can_in_organisation(user: Any, action: Action | str, organisation: Any) -> bool:
+    """May `user` do `action` on an organisation (advisory committee, network, partner)?
+
+    Anyone reads its public page; its staff read its private content (members' shared
+    records) and act for it (comment, offer capacity, submit input); its administrators
+    and network administrators manage staff and members. REVIEW is never granted.
+    """
+    action = Action(action)
+    if roles_of(user).network_admin:
+        return True
+    if action is Action.VIEW:
+        return True
+    staff = staff_roles_of(user)
+    if action in (Action.VIEW_PRIVATE, Action.EDIT):
+        return organisation.pk in staff.staff_of
+    if action is Action.ADMINISTER:
+        return organisation.pk in staff.admin_of
+    return False
+
+
+def shared_with_staff(user: Any, government: Government, topic: str) -> bool:
+    """Does `government` share `topic` (plans, assessments, commitments) with an organisation
+    where `user` works? Read access only: it never lets staff edit a government's records."""
+    staff = staff_roles_of(user)
+    if not staff.is_staff:
+        return False
+    from localgbf.web.participation.models import OrganisationMember
+
+    rows = OrganisationMember.objects.filter(
+        organisation_id__in=staff.staff_of, government=government
+    ).values_list("shares", flat=True)
+    return any(topic in (shares or []) for shares in rows)
