@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "localgbf.web.frameworks",
     "localgbf.web.jobs",
     "localgbf.web.datasets",
+    "localgbf.web.species",
+    "localgbf.web.computations",
     "localgbf.web.plans",
     "localgbf.web.commitments",
     "localgbf.web.participation",
@@ -134,6 +136,12 @@ LOCALGBF_FILE_STORE = Path(env_str("LOCALGBF_FILE_STORE", str(VAR_DIR / "store")
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("LOCALGBF_MAX_FORM_BYTES", 10 * 1024 * 1024, minimum=1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 LOCALGBF_MAX_UPLOAD_BYTES = env_int("LOCALGBF_MAX_UPLOAD_BYTES", 2 * 1024**3, minimum=1024)
+# Fetching records from GBIF and iNaturalist; off for installations without internet access.
+LOCALGBF_CONNECTORS = env_bool("LOCALGBF_CONNECTORS", True)
+# The deployment's GBIF account for GBIF downloads (never stored in the database).
+GBIF_USER = env_secret("GBIF_USER")
+GBIF_PWD = env_secret("GBIF_PWD")
+GBIF_EMAIL = env_secret("GBIF_EMAIL")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "localgbf@localhost")

@@ -22,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("frameworks/national/", include("localgbf.web.frameworks.urls")),
     path("", include("localgbf.web.plans.urls")),
     path("", include("localgbf.web.datasets.urls")),
+    path("", include("localgbf.web.species.urls")),
+    path("", include("localgbf.web.computations.urls")),
     path("", include("localgbf.web.commitments.urls")),
     path("", include("localgbf.web.participation.urls")),
     path("", include("localgbf.web.core.urls")),
