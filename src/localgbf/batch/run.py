@@ -129,9 +129,14 @@ def available_cores() -> int:
 
 
 @contextmanager
-def open_cluster(scheduler: str | None = None, workers: int | None = None) -> Iterator[Cluster]:
+def open_cluster(
+    scheduler: str | None = None, workers: int | None = None, *, processes: bool = True
+) -> Iterator[Cluster]:
     """A `LocalCluster` of `workers` processes (one per core by default), or a client of the
-    scheduler at `scheduler` (e.g. tcp://10.0.0.5:8786). Closed when the block ends."""
+    scheduler at `scheduler` (e.g. tcp://10.0.0.5:8786). Closed when the block ends.
+
+    `processes=False` runs the workers as threads of this process: no start-up cost, for
+    small batches such as the demo's (the GIL then limits parallel work)."""
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -151,7 +156,7 @@ def open_cluster(scheduler: str | None = None, workers: int | None = None) -> It
         LocalCluster(
             n_workers=count,
             threads_per_worker=1,
-            processes=True,
+            processes=processes,
             dashboard_address=None,
             # The scheduler serves health checks over HTTP even without a dashboard, on
             # port 8787 unless told otherwise: take any free port of the loopback instead.
