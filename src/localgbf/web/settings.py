@@ -64,9 +64,13 @@ INSTALLED_APPS = [
     "localgbf.web.datasets",
     "localgbf.web.species",
     "localgbf.web.computations",
+    "localgbf.web.assessments",
+    "localgbf.web.batches",
     "localgbf.web.plans",
     "localgbf.web.commitments",
     "localgbf.web.participation",
+    "localgbf.web.portal",
+    "localgbf.web.api",
 ]
 
 MIDDLEWARE = [
@@ -142,6 +146,11 @@ LOCALGBF_CONNECTORS = env_bool("LOCALGBF_CONNECTORS", True)
 GBIF_USER = env_secret("GBIF_USER")
 GBIF_PWD = env_secret("GBIF_PWD")
 GBIF_EMAIL = env_secret("GBIF_EMAIL")
+# Maps of the public portal: an optional tile server under the drawn boundaries (e.g.
+# https://tile.openstreetmap.org/{z}/{x}/{y}.png) and the credit it requires.
+LOCALGBF_BASEMAP_URL = env_str("LOCALGBF_BASEMAP_URL", "")
+LOCALGBF_BASEMAP_ATTRIBUTION = env_str("LOCALGBF_BASEMAP_ATTRIBUTION", "")
+LOCALGBF_PORTAL_CACHE_SECONDS = env_int("LOCALGBF_PORTAL_CACHE_SECONDS", 300, minimum=0)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "localgbf@localhost")

@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("localgbf.web.api.root_urls")),
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url="/static/localgbf/favicon.svg", permanent=True)),
 ]
@@ -24,8 +25,12 @@ urlpatterns += i18n_patterns(
     path("", include("localgbf.web.datasets.urls")),
     path("", include("localgbf.web.species.urls")),
     path("", include("localgbf.web.computations.urls")),
+    path("", include("localgbf.web.assessments.urls")),
+    path("", include("localgbf.web.batches.urls")),
     path("", include("localgbf.web.commitments.urls")),
     path("", include("localgbf.web.participation.urls")),
+    path("", include("localgbf.web.portal.urls")),
+    path("", include("localgbf.web.api.urls")),
     path("", include("localgbf.web.core.urls")),
     prefix_default_language=True,
 )

@@ -270,7 +270,10 @@ class LocalTarget(models.Model):
 
 class Action(models.Model):
     target = models.ForeignKey(
-        LocalTarget, on_delete=models.CASCADE, related_name="actions", verbose_name=_("local target")
+        LocalTarget,
+        on_delete=models.CASCADE,
+        related_name="actions",
+        verbose_name=_("local target"),
     )
     version = models.ForeignKey(
         PlanVersion, on_delete=models.CASCADE, related_name="actions", editable=False
