@@ -54,17 +54,17 @@ def test_the_dataset_list_is_for_members_only(client_as, persona, status):
 @pytest.mark.parametrize("persona", ["viewer", "reviewer", "outsider"])
 def test_only_officers_may_upload(client_as, persona, augusta):
     assert upload(client_as(persona), "lc.tif", augusta).status_code == 403
-    assert not Dataset.objects.exists()
+    assert not Dataset.objects.filter(government__code="CNKMG").exists()
 
 
 def test_an_upload_is_stored_audited_and_inspected_in_the_background(client_as, augusta):
     response = upload(client_as("city_officer"), "augusta.tif", augusta)
-    dataset = Dataset.objects.get()
+    dataset = Dataset.objects.get(government__code="CNKMG")
     assert response.status_code == 302 and response["Location"] == f"/en/datasets/{dataset.pk}/"
     assert dataset.metadata == {"status": "queued"}
     assert dataset.path.read_bytes() == augusta
-    assert AuditEntry.objects.filter(action="dataset.upload").count() == 1
-    assert Job.objects.get().kind == "datasets.inspect"
+    assert AuditEntry.objects.filter(action="dataset.upload", government__code="CNKMG").count() == 1
+    assert Job.objects.get(government__code="CNKMG", kind="datasets.inspect").kind == "datasets.inspect"
     run_pending()
     dataset.refresh_from_db()
     assert dataset.metadata["status"] == "ok"
@@ -78,7 +78,7 @@ def test_the_same_file_uploaded_twice_is_kept_once(client_as, augusta):
     client = client_as("city_officer")
     upload(client, "augusta.tif", augusta)
     response = upload(client, "again.tif", augusta)
-    assert Dataset.objects.count() == 1
+    assert Dataset.objects.filter(government__code="CNKMG").count() == 1
     assert "already uploaded" in client.get(response["Location"]).content.decode()
 
 
@@ -86,12 +86,12 @@ def test_a_file_that_is_not_a_raster_is_flagged_with_the_reason(client_as, share
     data = (shared_data / "osm" / "monaco" / "monaco_quartiers.gpkg").read_bytes()
     upload(client_as("city_officer"), "quartiers.gpkg", data, kind="landcover")
     run_pending()
-    dataset = Dataset.objects.get()
+    dataset = Dataset.objects.get(government__code="CNKMG")
     assert dataset.metadata["status"] == "problem"
     assert dataset.metadata["problem"].startswith(
         "quartiers.gpkg: cannot be read as a GeoTIFF raster"
     )
-    job = Job.objects.get()
+    job = Job.objects.get(government__code="CNKMG", kind="datasets.inspect")
     assert job.status == "failed" and "quartiers.gpkg" in job.error
 
 
@@ -99,7 +99,7 @@ def test_a_vector_upload_is_described(client_as, shared_data):
     data = (shared_data / "osm" / "monaco" / "monaco_quartiers.gpkg").read_bytes()
     upload(client_as("city_officer"), "quartiers.gpkg", data, kind="subunits")
     run_pending()
-    meta = Dataset.objects.get().metadata
+    meta = Dataset.objects.get(government__code="CNKMG").metadata
     assert (meta["features"], meta["crs"], meta["layers"]) == (9, "EPSG:4326", ["quartiers"])
 
 
@@ -108,7 +108,7 @@ def test_a_vector_upload_is_described(client_as, shared_data):
 )
 def test_downloads_follow_the_same_rule(client_as, augusta, persona, status):
     upload(client_as("city_officer"), "augusta.tif", augusta)
-    dataset = Dataset.objects.get()
+    dataset = Dataset.objects.get(government__code="CNKMG")
     response = client_as(persona).get(f"/en/datasets/{dataset.pk}/download/")
     assert response.status_code == status
     if status == 200:
