@@ -64,7 +64,10 @@ def test_an_upload_is_stored_audited_and_inspected_in_the_background(client_as, 
     assert dataset.metadata == {"status": "queued"}
     assert dataset.path.read_bytes() == augusta
     assert AuditEntry.objects.filter(action="dataset.upload", government__code="CNKMG").count() == 1
-    assert Job.objects.get(government__code="CNKMG", kind="datasets.inspect").kind == "datasets.inspect"
+    assert (
+        Job.objects.get(government__code="CNKMG", kind="datasets.inspect").kind
+        == "datasets.inspect"
+    )
     run_pending()
     dataset.refresh_from_db()
     assert dataset.metadata["status"] == "ok"
