@@ -82,9 +82,11 @@ def test_an_officer_completes_an_indicator_in_chinese_and_downloads_the_score_ca
     page.click("a:has-text('PDF（中英双语）')")
     page.click("button:has-text('生成 PDF')")
     assert "正在后台生成" in page.locator("main").inner_text()
+    waiting = page.url
     run_pending()
     with page.expect_download() as pdf_download:
-        page.click("text=再次查看")
+        page.goto(waiting)
+    assert page.locator("main .card p").first.inner_text() == "PDF 已生成，下载将自动开始。"
     pdf = artifacts / "assessment-scorecard.pdf"
     pdf_download.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")

@@ -56,17 +56,20 @@ def test_an_unknown_format_is_404(client_as, baseline):
 def test_the_pdf_is_rendered_in_the_background_and_then_downloaded(officer, draft, tmp_path):
     url = f"/en/assessments/{draft.pk}/scorecard.pdf"
     assert "Prepare the PDF" in officer.get(url).content.decode()
-    assert officer.post(url)["Location"] == url
-    waiting = officer.get(url).content.decode()
-    assert '<meta http-equiv="refresh" content="2">' in waiting
+    assert officer.post(url)["Location"] == f"{url}?wait=1"
+    waiting = officer.get(f"{url}?wait=1").content.decode()
+    assert f'<meta http-equiv="refresh" content="2; url={url}?wait=1">' in waiting
     officer.post(url)
     assert Job.objects.filter(kind="assessments.scorecard_pdf").count() == 1
     run_pending()
+    ready = officer.get(f"{url}?wait=1").content.decode()
+    assert f'<meta http-equiv="refresh" content="0; url={url}">' in ready
     response = officer.get(url)
     assert response["Content-Type"] == "application/pdf"
     data = b"".join(response.streaming_content)
     assert data.startswith(b"%PDF")
     (tmp_path / "card.pdf").write_bytes(data)
+    ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "scorecard-draft.pdf").write_bytes(data)
     text = subprocess.run(
         ["pdftotext", "-layout", str(tmp_path / "card.pdf"), "-"],

@@ -94,23 +94,21 @@ def scorecard_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect("login")
         queue_pdf(row, card, request.user)
-        return redirect("assessment-scorecard-pdf", pk=row.pk)
+        return redirect(f"{request.path}?wait=1")
     ready = ScoreCardFile.objects.filter(assessment=row, digest=digest, format="pdf").first()
-    if ready is not None:
-        path = file_store().path_for(ready.sha256, "scorecard.pdf")
-        if path.is_file():
-            return FileResponse(
-                path.open("rb"),
-                as_attachment=True,
-                filename=file_name(row, "pdf"),
-                content_type="application/pdf",
-            )
-    job = pdf_job(row, digest)
-    return render(
-        request,
-        "assessments/pdf_wait.html",
-        {"row": row, "government": row.government, "job": job},
-    )
+    path = file_store().path_for(ready.sha256, "scorecard.pdf") if ready else None
+    context = {"row": row, "government": row.government, "job": pdf_job(row, digest)}
+    if path is not None and path.is_file():
+        if request.GET.get("wait"):
+            # The waiting page lands here once: say so, then start the download.
+            return render(request, "assessments/pdf_wait.html", context | {"ready": True})
+        return FileResponse(
+            path.open("rb"),
+            as_attachment=True,
+            filename=file_name(row, "pdf"),
+            content_type="application/pdf",
+        )
+    return render(request, "assessments/pdf_wait.html", context)
 
 
 @require_POST

@@ -96,7 +96,9 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
             "profile": pure.profile,
             "can_edit": can_edit,
             "computations": (
-                services.pending_computations(row.government) if may_see_private else []
+                services.pending_computations(row.government)
+                if may_see_private and row.is_draft
+                else []
             ),
             "computed_edition": si.COMPUTED_EDITION,
         },
