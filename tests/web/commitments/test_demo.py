@@ -87,3 +87,15 @@ def test_the_demo_is_idempotent(demo):
         ),
     )
     assert after == before
+
+
+def test_the_demo_ort_identifiers_are_stable(demo):
+    """Derived from the commitment's reference, so a rebuilt demo exports the same files."""
+    import uuid
+
+    from localgbf.web.commitments.demo import NAMESPACE
+
+    c1 = Commitment.objects.get(government__code="CNKMG", number=1)
+    assert c1.ort_identifier == uuid.uuid5(
+        NAMESPACE, "localgbf-demo:stakeholderCommitment:CNKMG-C1"
+    )

@@ -236,4 +236,9 @@ def build(ctx: DemoContext) -> None:
     }
     h2.save(update_fields=["description"])
     submit(h2, 3, None)
+    # Stable ORT record identifiers, so that a rebuilt demo exports the same files.
+    for commitment in Commitment.objects.filter(government__is_demo=True):
+        name = f"localgbf-demo:stakeholderCommitment:{commitment.reference}"
+        commitment.ort_identifier = uuid.uuid5(NAMESPACE, name)
+        commitment.save(update_fields=["ort_identifier"])
     ctx.objects["commitment:CNKMG-C1"] = c1.commitment
