@@ -9,7 +9,9 @@ from localgbf.reporting.finance import (
     FinanceError,
     RateTable,
     rates_statement,
+    regroup,
     roll_up,
+    target19_of_sources,
 )
 
 PARENTS = {"CN": None, "CN-YN": "CN", "CNKMG": "CN-YN", "CNDLU": "CN-YN", "CNSHA": "CN"}
@@ -169,3 +171,15 @@ def test_a_rate_of_zero_is_refused():
 def test_a_government_outside_the_hierarchy_is_refused():
     with pytest.raises(FinanceError, match="government XX is not in the hierarchy given"):
         roll_up([line("XX", "a1", 2025, "1", "CNY", "other", "planned")], RATES, parents=PARENTS)
+
+
+def test_source_types_regroup_into_the_elements_of_target_19(result):
+    """(a) international 70,000; (b) own budget 100,000 + national transfer 200,000;
+    (c) private 7,000 + philanthropic 39,000 + blended 14,000 (each source's first element)."""
+    grouped = regroup(result.total["CN"].by_source, target19_of_sources())
+    assert {k: v.needs for k, v in grouped.items()} == {
+        "T19(a)": D("70000.00"),
+        "T19(b)": D("300000.00"),
+        "T19(c)": D("60000.00"),
+    }
+    assert grouped["T19(c)"].gap == D("7000.00")

@@ -337,6 +337,35 @@ def roll_up(
     )
 
 
+def regroup(parts: Mapping[str, Amounts], into: Mapping[str, str]) -> dict[str, Amounts]:
+    """Sum amounts kept per key (e.g. per funding source) into coarser groups (e.g. the
+    elements of KMGBF Target 19); keys not in `into` are left out."""
+    sums: dict[str, list[Decimal]] = {}
+    for key, amounts in parts.items():
+        group = into.get(key)
+        if group is None:
+            continue
+        bucket = sums.setdefault(group, [ZERO, ZERO, ZERO])
+        bucket[0] += amounts.needs
+        bucket[1] += amounts.secured
+        bucket[2] += amounts.spent
+    return {
+        group: Amounts(needs=n, secured=s, spent=p, gap=n - s)
+        for group, (n, s, p) in sorted(sums.items())
+    }
+
+
+def target19_of_sources() -> dict[str, str]:
+    """Funding source type -> the KMGBF Target 19 element it serves first, from the data."""
+    prefix = "kmgbf:"
+    out = {}
+    for term in vocabulary("funding_sources").terms:
+        first = next((r for r in term.related if r.startswith(f"{prefix}T19")), None)
+        if first is not None:
+            out[term.key] = first[len(prefix) :]
+    return out
+
+
 def rates_statement(result: FinanceRollUp) -> str:
     """One line stating the conversion, for a total's caption: 'CNY; USD 2025 at 7.2, ...'."""
     parts = [f"{u.currency} {u.year} at {u.rate.normalize():f}" for u in result.rates_used]

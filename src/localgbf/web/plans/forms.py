@@ -599,7 +599,7 @@ class CapacityOfferForm(CapacityFormBase):
 class TechnologyTransferForm(CapacityFormBase):
     bilingual = (TITLE, DESCRIPTION, Bilingual("partners", _("Partners")))
     status = forms.ChoiceField(label=_("Status"))
-    languages = None  # type: ignore[assignment]
+    languages = None
 
     class Meta:
         model = TechnologyTransfer

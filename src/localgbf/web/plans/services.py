@@ -42,7 +42,7 @@ class PlanRuleError(ValidationError):
 
 
 def plan_kind_for(government: Government) -> str:
-    return PlanKind.BSAP if government.kind == GovernmentKind.REGION else PlanKind.LBSAP
+    return str(PlanKind.BSAP if government.kind == GovernmentKind.REGION else PlanKind.LBSAP)
 
 
 def current_national_framework(government: Government) -> Framework | None:
@@ -232,7 +232,7 @@ def adopt(
     version.status = PlanStatus.ADOPTED
     version.adopted_on = adopted_on
     if adopting_body:
-        version.adopting_body = adopting_body
+        version.adopting_body = adopting_body  # type: ignore[assignment]
     version.save(update_fields=["status", "adopted_on", "adopting_body", "updated_at"])
     audit.record(
         user,

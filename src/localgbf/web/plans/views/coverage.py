@@ -45,6 +45,7 @@ def coverage(request: HttpRequest, code: str) -> HttpResponse:
     groups += list(within.children.order_by("kind", "code"))
     cells = group_cells(result.matrix, group_of)
     with_children = {parent for parent in result.parents.values() if parent}
+    codes = [row.code for row in result.matrix.national_targets]
     national = [
         {"code": row.code, "title": result.national_titles.get(row.code), "row": row}
         for row in result.matrix.national_targets
@@ -53,7 +54,7 @@ def coverage(request: HttpRequest, code: str) -> HttpResponse:
         {
             "government": g,
             "drill": g.pk != within.pk and g.code in with_children,
-            "cells": [cells.get((g.code, n["code"])) for n in national],
+            "cells": [cells.get((g.code, code)) for code in codes],
             "finance": result.matrix.finance.totals_of(g.code)
             if g.pk != within.pk
             else result.matrix.finance.own.get(g.code),

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from localgbf.frameworks.vocabularies import vocabulary
+from localgbf.reporting.finance import regroup, target19_of_sources
 from localgbf.web.frameworks.tabular import ImportFileError
 from localgbf.web.governments import audit
 from localgbf.web.governments.access import Action as Permission
@@ -26,13 +27,15 @@ def finance(request: HttpRequest, code: str) -> HttpResponse:
     result = finance_for(government, request.user)
     children = list(government.children.order_by("kind", "code"))
     rows = [(child, result.totals_of(child.code)) for child in children]
+    totals = result.totals_of(government.code)
     return render(
         request,
         "plans/finance.html",
         {
             "government": government,
             "result": result,
-            "totals": result.totals_of(government.code),
+            "totals": totals,
+            "target19": regroup(totals.by_source, target19_of_sources()),
             "own": result.own.get(government.code),
             "rows": rows,
             "sources": {t.key: t for t in vocabulary("funding_sources").terms},
