@@ -28,17 +28,10 @@ SYNTHETIC = (
     "Synthetic demonstration layer made by localgbf (demo_data/build_layers.py); not survey "
     "data. City centres and areas are public facts."
 )
+# role -> dataset kind, title
 LAYERS = {
-    "landcover": (
-        demo_batch.LANDCOVER,
-        "landcover",
-        "Land cover of Yunnan and Guangdong, 200 m (synthetic demo)",
-    ),
-    "boundaries": (
-        demo_batch.OUTLINES,
-        "subunits",
-        "City outlines of the demo (synthetic shapes, official areas)",
-    ),
+    "landcover": ("landcover", "Land cover of Yunnan and Guangdong, 200 m (synthetic demo)"),
+    "boundaries": ("subunits", "City outlines of the demo (synthetic shapes, official areas)"),
 }
 
 
@@ -87,13 +80,14 @@ def _outcomes(kept: dict[str, Any]) -> list[services.Outcome]:
 def build(ctx: DemoContext) -> None:
     country = ctx[f"government:{COUNTRY}"]
     user = ctx[f"user:{REVIEWER}"]
+    paths = demo_batch.layers()
     chosen = {
-        role: _dataset(country, path, kind, title, user)
-        for role, (path, kind, title) in LAYERS.items()
+        role: _dataset(country, paths[role], kind, title, user)
+        for role, (kind, title) in LAYERS.items()
     }
     if BatchRun.objects.filter(country=country, job__params__demo=True).exists():
         return
-    options = {**demo_batch.OPTIONS, "occurrences": None, "checklist": None}
+    options = {**demo_batch.options(), "occurrences": None, "checklist": None}
     run = BatchRun.objects.create(
         country=country,
         created_by=user,

@@ -5,7 +5,8 @@ The demo shows a finished batch of four Chinese demo cities on a synthetic natio
 assessments demo). Shanghai lies outside the land cover, so it fails with the reason, as a real
 batch records a government it cannot assess.
 
-Running the batch takes seconds, so its outcomes are kept in `demo_data/cn_batch_results.json`
+The batch is the national manifest `demo_data/cn_batch.yaml`, which the command line runs as
+well. Running it takes seconds, so its outcomes are kept in `demo_data/cn_batch_results.json`
 with a key made of the layers' checksums and the options: the demo uses them while the key
 matches and runs the batch afresh otherwise. `python -m localgbf.web.batches.demo_batch`
 writes the file again; a test checks that the kept outcomes are what the batch computes now.
@@ -19,40 +20,43 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from localgbf.batch import BoundariesRef, NationalSpec, national_manifest, open_cluster, run_batch
+from localgbf.batch import Manifest, load_manifest, open_cluster, run_batch
 from localgbf.batch.run import read_result
 from localgbf.frameworks.resources import sha256_of
 
 DATA = Path(__file__).resolve().parent / "demo_data"
-LANDCOVER = DATA / "cn_south_landcover_demo.tif"
-OUTLINES = DATA / "cn_city_outlines_demo.geojson"
+MANIFEST = DATA / "cn_batch.yaml"
 RESULTS = DATA / "cn_batch_results.json"
-OPTIONS: dict[str, Any] = {
-    "code_field": "code",
-    "name_field": "name",
-    "class_map": "esa-worldcover",
-    "edition": "2021",
-    "codes": ["CNDLU", "CNSZX", "CNCAN", "CNSHA"],
-}
+
+
+def manifest() -> Manifest:
+    return load_manifest(MANIFEST)
+
+
+def options() -> dict[str, Any]:
+    """The manifest's options, as the fields of a launched batch."""
+    spec = manifest().national
+    assert spec is not None
+    return {
+        "code_field": spec.boundaries.code_field,
+        "name_field": spec.boundaries.name_field or "",
+        "class_map": spec.class_map,
+        "edition": spec.edition,
+        "codes": list(spec.codes or ()),
+    }
+
+
+def layers() -> dict[str, Path]:
+    spec = manifest().national
+    assert spec is not None
+    return {"landcover": spec.landcover, "boundaries": spec.boundaries.path}
 
 
 def result_key() -> str:
     """Everything the kept outcomes depend on: both layers' checksums and the options."""
-    data = {"landcover": sha256_of(LANDCOVER), "outlines": sha256_of(OUTLINES), **OPTIONS}
+    data = {role: sha256_of(path) for role, path in layers().items()} | options()
     text = json.dumps(data, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def spec(landcover: Path, outlines: Path) -> NationalSpec:
-    return NationalSpec(
-        edition=OPTIONS["edition"],
-        landcover=landcover,
-        class_map=OPTIONS["class_map"],
-        boundaries=BoundariesRef(
-            path=outlines, code_field=OPTIONS["code_field"], name_field=OPTIONS["name_field"]
-        ),
-        codes=tuple(OPTIONS["codes"]),
-    )
 
 
 def _plain(message: str, *folders: Path) -> str:
@@ -65,9 +69,8 @@ def compute() -> dict[str, Any]:
     """Run the demo batch now (workers as threads of this process) and return its outcomes."""
     with tempfile.TemporaryDirectory(prefix="localgbf-demo-batch-") as tmp:
         out = Path(tmp)
-        manifest = national_manifest(spec(LANDCOVER, OUTLINES), source="demo batch")
         with open_cluster(workers=1, processes=False) as cluster:
-            report = run_batch(manifest, out, cluster)
+            report = run_batch(manifest(), out, cluster)
         outcomes = []
         for run in report.runs:
             result = read_result(run.result_path) if run.result_path is not None else None
