@@ -76,7 +76,7 @@ def test_the_results_page_shows_values_units_methods_and_input_checksums(client_
     assert landcover in body
     assert uploads["landcover"].filename in body
     assert "localgbf.spatial.natural_area" in body
-    assert "ha per 1000 persons" in body
+    assert "hectares per 1,000 persons" in body
     natural = next(v for v in computation.result["indicators"] if v["indicator"] == 1)
     assert f"{natural['value']:.2f}" in body
     assert "Proportion of Natural Areas in the City" in body

@@ -69,3 +69,11 @@ def test_the_page_is_translated(monaco_client):
     body = monaco_client.get("/zh-hans/governments/MCMON/species/").content.decode()
     assert "本地种" in body
     assert "外来入侵种" in body
+
+
+def test_the_species_indicators_are_computed_through_the_computation_form(monaco_client, demo):
+    page = monaco_client.get("/en/governments/MCMON/species/").content.decode()
+    assert "/en/governments/MCMON/computations/new/?species=1" in page
+    form = monaco_client.get("/en/governments/MCMON/computations/new/?species=1").context["form"]
+    assert form.initial["species"] is True
+    assert form.initial["boundary"] == demo["dataset:MCMON:boundary"].pk

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from localgbf.frameworks.singapore_index import load_singapore_index
+from localgbf.frameworks.singapore_index import DEFAULT_EDITION, load_singapore_index
 from localgbf.spatial.classmap import ClassMap, load_class_map, load_roles, presets
 from localgbf.web.computations.models import SavedClassMap
 from localgbf.web.computations.roles import ROLES
@@ -74,7 +74,7 @@ class ComputationForm(forms.Form):
         self.fields["subunit_field"].choices = [("", "—"), *((f, f) for f in fields)]
         editions = [e.edition for e in load_singapore_index().editions]
         self.fields["edition"].choices = [(e, e) for e in editions]
-        self.fields["edition"].initial = editions[-1]
+        self.fields["edition"].initial = DEFAULT_EDITION
         self.order_fields(["landcover", "class_map", "boundary", "subunits", "subunit_field"])
 
     def datasets(self) -> dict[str, Dataset]:

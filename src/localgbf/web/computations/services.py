@@ -96,7 +96,9 @@ def records_of(computation: Computation) -> list[ComputationRecord]:
     return list(ComputationRecord.objects.filter(job_id=computation.job_id).order_by("indicator"))
 
 
-def class_map_definition(base: str, roles: dict[int, list[str]], title: dict[str, str]) -> dict:
+def class_map_definition(
+    base: str, roles: dict[int, list[str]], title: dict[str, str]
+) -> dict[str, Any]:
     """A preset with its roles replaced by `roles` (code -> roles), as a class-map document."""
     preset = load_class_map(base)
     document = preset.model_dump(mode="json", exclude_none=True)

@@ -15,7 +15,11 @@ from localgbf.web.computations.results import result_view
 from localgbf.web.computations.roles import ROLES
 from localgbf.web.governments.access import Action, can
 from localgbf.web.governments.models import Government
-from localgbf.web.species.services import connectors_enabled, sources_by_checksum
+from localgbf.web.species.services import (
+    connectors_enabled,
+    latest_dataset,
+    sources_by_checksum,
+)
 
 
 def _allowed(request: HttpRequest, government: Government, action: Action) -> None:
@@ -52,7 +56,11 @@ def index(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def new(request: HttpRequest, code: str) -> HttpResponse:
     government = _government(request, code, Action.EDIT)
-    form = ComputationForm(request.POST or None, government=government)
+    initial = {}
+    if request.GET.get("species") == "1":
+        boundary = latest_dataset(government, "boundary")
+        initial = {"species": True, "boundary": boundary.pk if boundary else None}
+    form = ComputationForm(request.POST or None, government=government, initial=initial)
     if request.method == "POST" and form.is_valid():
         computation = services.start_computation(
             government, user=request.user, datasets=form.datasets(), options=form.options()

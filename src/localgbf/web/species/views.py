@@ -53,15 +53,18 @@ def _labels() -> dict[str, Any]:
 
 
 def _titled(government: Government, entries: list[dict[str, Any]]) -> dict[str, Any]:
-    """Store entries by id, titled by the uploaded dataset when the file names no title."""
-    titles = dict(government.datasets.values_list("sha256", "title"))
-    return {
-        e["id"]: {
-            **e,
-            "info": {**e["info"], "title": e["info"].get("title") or titles.get(e["sha256"])},
-        }
-        for e in entries
-    }
+    """Store entries by id; where the file names no title or citation, the uploaded dataset's."""
+    uploads = {d.sha256: d for d in government.datasets.all()}
+    out = {}
+    for entry in entries:
+        info = dict(entry["info"])
+        upload = uploads.get(entry["sha256"])
+        if upload is not None:
+            info["title"] = info.get("title") or upload.title
+            info["citation"] = info.get("citation") or upload.citation
+            info["licence"] = info.get("licence") or upload.licence
+        out[entry["id"]] = {**entry, "info": info}
+    return out
 
 
 @login_required

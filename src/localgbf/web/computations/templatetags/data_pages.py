@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django import template
@@ -46,6 +47,24 @@ def number(value: Any, digits: int = 2) -> str:
     if x.is_integer():
         return f"{int(x):,}"
     return f"{x:,.{int(digits)}f}"
+
+
+@cache
+def _units() -> dict[str, Any]:
+    from localgbf.frameworks.singapore_index import load_singapore_index
+
+    out: dict[str, Any] = {}
+    for unit in load_singapore_index().units.values():
+        shown = unit.symbol if unit.symbol == "%" else unit.name
+        for alias in (unit.id, *unit.aliases):
+            out.setdefault(alias, shown)
+    return out
+
+
+@register.filter
+def unit_label(value: str) -> Any:
+    """A computed value's unit as people read it ('%', or the unit's name in both languages)."""
+    return _units().get(value, value)
 
 
 @register.filter
