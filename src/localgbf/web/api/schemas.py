@@ -4,13 +4,32 @@ description. Text in several languages is an object of language code → text.""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
-from pydantic import create_model
+from pydantic import BeforeValidator, ConfigDict, create_model
 
 Text = dict[str, str]
 TEXT_HELP = 'Text by language code, e.g. {"en": "…", "zh-hans": "…"}; a language may be missing.'
+
+
+def _iso_date(value: Any) -> date:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("give the date as text, YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+
+class Input(Schema):
+    """What a client sends: taken as written, never coerced (a number is not a date, "12" is
+    not a number)."""
+
+    model_config = ConfigDict(strict=True)
 
 
 class ErrorOut(Schema):
@@ -49,16 +68,21 @@ class GovernmentDetail(GovernmentOut):
     children: list[str] = Field(description="Codes of the governments directly under it.")
 
 
-class GovernmentPatch(Schema):
-    population: int | None = Field(default=None, ge=0)
+class GovernmentPatch(Input):
+    population: int | None = Field(default=None, ge=0, le=2**63 - 1)
     population_year: int | None = Field(default=None, ge=1800, le=2200)
     area_km2: float | None = Field(default=None, ge=0, le=1e9)
     website: str | None = Field(default=None, max_length=200)
 
 
-class ProfileIn(Schema):
+class SeatIn(Input):
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+
+
+class ProfileIn(Input):
     introduction: Text = Field(default_factory=dict, description=TEXT_HELP)
-    seat: Seat | None = None
+    seat: SeatIn | None = None
     data_licence: str = Field(default="", description="SPDX identifier; empty for the default.")
 
 
@@ -155,10 +179,10 @@ class ActionDetail(ActionOut):
     budget: list[BudgetOut]
 
 
-class ActionPatch(Schema):
+class ActionPatch(Input):
     status: str | None = Field(default=None, description="Key of the action_status vocabulary.")
-    start: date | None = None
-    end: date | None = None
+    start: IsoDate | None = None
+    end: IsoDate | None = None
     latitude: float | None = Field(default=None, ge=-90, le=90)
     longitude: float | None = Field(default=None, ge=-180, le=180)
 
@@ -221,18 +245,18 @@ class ProgressOut(Schema):
     values: list[ProgressValueOut]
 
 
-class ProgressStart(Schema):
-    period_start: date
-    period_end: date
+class ProgressStart(Input):
+    period_start: IsoDate
+    period_end: IsoDate
 
 
-class ProgressValueIn(Schema):
+class ProgressValueIn(Input):
     value: str = Field(description="The number as written, e.g. 12.5.", max_length=40)
     unit: str = Field(max_length=40)
     note: str = Field(default="", max_length=300)
 
 
-class ProgressIn(Schema):
+class ProgressIn(Input):
     narrative: Text = Field(default_factory=dict, description=TEXT_HELP)
     level: str = Field(default="", description="Key of the NR7 progress scale.")
     values: dict[str, ProgressValueIn] = Field(
@@ -292,7 +316,7 @@ class AssessmentDetail(AssessmentOut):
     scores: list[IndicatorScoreOut]
 
 
-class ValueIn(Schema):
+class ValueIn(Input):
     indicator: int = Field(ge=1, description="Number of the indicator in the edition.")
     value: float | None = Field(description="Empty to clear the value.")
     unit: str | None = Field(default=None, max_length=40)

@@ -35,6 +35,8 @@ def build_layer(dataset: Dataset) -> MapLayer:
     minx, miny, maxx, maxy = merged.bounds if parts else (0.0, 0.0, 0.0, 0.0)
     tolerance = max(maxx - minx, maxy - miny) * SIMPLIFY_SHARE
     simple = merged.simplify(tolerance, preserve_topology=True) if parts else merged
+    if simple.geom_type == "Polygon":
+        simple = shapely.MultiPolygon([simple])
     with transaction.atomic():
         return MapLayer.objects.create(
             government=dataset.government,

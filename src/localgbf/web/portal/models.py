@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,7 @@ class PublicProfile(models.Model):
         decimal_places=6,
         null=True,
         blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
         help_text=_("Marks the government on maps while no boundary has been uploaded."),
     )
     seat_longitude = models.DecimalField(
@@ -54,6 +56,7 @@ class PublicProfile(models.Model):
         decimal_places=6,
         null=True,
         blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     data_licence = models.CharField(
         _("licence of the open data"),

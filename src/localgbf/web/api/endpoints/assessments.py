@@ -17,7 +17,7 @@ from localgbf.web.api import serialize
 from localgbf.web.api.auth import READ, WRITE, caller
 from localgbf.web.api.errors import ERRORS, WRITE_ERRORS, Problem, conflict
 from localgbf.web.api.filters import place
-from localgbf.web.api.paging import Paging, paginate
+from localgbf.web.api.paging import Paging, PathId, paginate
 from localgbf.web.api.schemas import (
     AssessmentDetail,
     AssessmentOut,
@@ -87,7 +87,7 @@ def _assessment(request: HttpRequest, assessment_id: int) -> Assessment:
     auth=READ,
     summary="One assessment: its score card against the baseline",
 )
-def get_assessment(request: HttpRequest, assessment_id: int) -> Any:
+def get_assessment(request: HttpRequest, assessment_id: PathId) -> Any:
     row = _assessment(request, assessment_id)
     card, _baseline = services.scorecard_for(row)
     return serialize.assessment_detail(row, card)
@@ -138,7 +138,7 @@ def list_scores(request: HttpRequest, filters: Query[ScoreFilters]) -> Any:
     auth=WRITE,
     summary="Enter an indicator's value into a draft (scored from the band table)",
 )
-def enter_value(request: HttpRequest, assessment_id: int, body: ValueIn) -> Any:
+def enter_value(request: HttpRequest, assessment_id: PathId, body: ValueIn) -> Any:
     row = _assessment(request, assessment_id)
     user = caller(request)
     if not can(user, Action.EDIT, row.government):

@@ -8,13 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Field, Query, Router
+from ninja import Field, Query, Router, Status
 
 from localgbf.web.api import serialize
 from localgbf.web.api.auth import READ, WRITE, caller
 from localgbf.web.api.errors import ERRORS, WRITE_ERRORS, Problem
 from localgbf.web.api.filters import KmgbfTarget, commitment_version_about, place
-from localgbf.web.api.paging import Paging, paginate
+from localgbf.web.api.paging import MAX_ID, Paging, PathId, paginate
 from localgbf.web.api.schemas import (
     CommitmentOut,
     ProgressIn,
@@ -130,7 +130,7 @@ def list_commitments(request: HttpRequest, filters: Query[CommitmentFilters]) ->
     auth=READ,
     summary="One commitment: its version in force and, for members, the open one",
 )
-def get_commitment(request: HttpRequest, commitment_id: int) -> Any:
+def get_commitment(request: HttpRequest, commitment_id: PathId) -> Any:
     rows, scope = commitments_for(request)
     commitment = _with_versions(rows.filter(pk=commitment_id)).first()
     if commitment is None:
@@ -147,7 +147,7 @@ def reports_for(request: HttpRequest) -> QuerySet[ProgressReport]:
 class ProgressFilters(Paging):
     government: str | None = Field(None, description="Code of a government.")
     country: str | None = Field(None, description="Code of a country.")
-    commitment: int | None = Field(None, description="Identifier of a commitment.")
+    commitment: int | None = Field(None, ge=1, le=MAX_ID, description="Identifier of a commitment.")
     level: str | None = Field(None, description="Key of the NR7 progress scale.")
     kmgbf_target: KmgbfTarget | None = Field(
         None, description="Reports on commitments whose version in force names this target."
@@ -189,7 +189,7 @@ def _report(request: HttpRequest, report_id: int) -> ProgressReport:
     auth=READ,
     summary="One progress report with its KPI values",
 )
-def get_progress(request: HttpRequest, report_id: int) -> Any:
+def get_progress(request: HttpRequest, report_id: PathId) -> Any:
     return serialize.progress([_report(request, report_id)])[0]
 
 
@@ -204,7 +204,7 @@ def _check_edit(request: HttpRequest, government: Any) -> None:
     auth=WRITE,
     summary="Start a progress report for a period",
 )
-def start_progress(request: HttpRequest, commitment_id: int, body: ProgressStart) -> Any:
+def start_progress(request: HttpRequest, commitment_id: PathId, body: ProgressStart) -> Any:
     rows, _scope = commitments_for(request)
     commitment = rows.select_related("government").filter(pk=commitment_id).first()
     if commitment is None:
@@ -220,7 +220,7 @@ def start_progress(request: HttpRequest, commitment_id: int, body: ProgressStart
             )
     except CommitmentError as exc:
         raise Problem(409, str(exc)) from None
-    return 201, serialize.progress([_report(request, report.pk)])[0]
+    return Status(201, serialize.progress([_report(request, report.pk)])[0])
 
 
 @router.put(
@@ -229,7 +229,7 @@ def start_progress(request: HttpRequest, commitment_id: int, body: ProgressStart
     auth=WRITE,
     summary="Replace the narrative, level and KPI values of a report being written",
 )
-def put_progress(request: HttpRequest, report_id: int, body: ProgressIn) -> Any:
+def put_progress(request: HttpRequest, report_id: PathId, body: ProgressIn) -> Any:
     report = _report(request, report_id)
     _check_edit(request, report.government)
     values = {
@@ -256,7 +256,7 @@ def put_progress(request: HttpRequest, report_id: int, body: ProgressIn) -> Any:
     auth=WRITE,
     summary="Send a report to national review",
 )
-def submit_progress(request: HttpRequest, report_id: int) -> Any:
+def submit_progress(request: HttpRequest, report_id: PathId) -> Any:
     report = _report(request, report_id)
     _check_edit(request, report.government)
     try:

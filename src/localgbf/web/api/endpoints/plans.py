@@ -21,7 +21,7 @@ from localgbf.web.api.filters import (
     linked_versions,
     place,
 )
-from localgbf.web.api.paging import Paging, paginate
+from localgbf.web.api.paging import MAX_ID, Paging, PathId, paginate
 from localgbf.web.api.schemas import (
     ActionDetail,
     ActionOut,
@@ -80,7 +80,7 @@ def list_plans(request: HttpRequest, filters: Query[PlanFilters]) -> Any:
     auth=READ,
     summary="One plan version, with its goals",
 )
-def get_plan(request: HttpRequest, plan_id: int) -> Any:
+def get_plan(request: HttpRequest, plan_id: PathId) -> Any:
     version = serialize.plan_rows(versions_for(request).filter(pk=plan_id)).first()
     if version is None:
         raise Http404("No such plan version")
@@ -90,7 +90,7 @@ def get_plan(request: HttpRequest, plan_id: int) -> Any:
 class ItemFilters(Paging):
     government: str | None = Field(None, description="Code of a government.")
     country: str | None = Field(None, description="Code of a country.")
-    plan: int | None = Field(None, description="Identifier of a plan version.")
+    plan: int | None = Field(None, ge=1, le=MAX_ID, description="Identifier of a plan version.")
     plan_status: PlanState = Field(
         "adopted",
         description="Which versions: the adopted ones (plans in force, the default), "
@@ -135,7 +135,7 @@ def list_targets(request: HttpRequest, filters: Query[ItemFilters]) -> Any:
     rows = _items(request, LocalTarget.objects.all(), filters)
     if filters.kmgbf_target:
         rows = rows.filter(linked_targets(filters.kmgbf_target.value))
-    rows = serialize.target_rows(rows).order_by("version_id", "goal__order", "order", "pk")
+    rows = serialize.target_rows(rows).order_by("pk")
     return paginate(request, rows, filters, serialize.targets)
 
 
@@ -151,11 +151,11 @@ def list_actions(request: HttpRequest, filters: Query[ActionFilters]) -> Any:
     if filters.sector:
         # The JSON text of the list holds the key in quotes, on SQLite as on PostgreSQL.
         rows = rows.filter(sectors__icontains=f'"{filters.sector}"')
-    rows = serialize.action_rows(rows).order_by("version_id", "target__order", "order", "pk")
+    rows = serialize.action_rows(rows).order_by("pk")
     return paginate(request, rows, filters, serialize.actions)
 
 
-def _readable_action(request: HttpRequest, action_id: int) -> Action:
+def _readable_action(request: HttpRequest, action_id: PathId) -> Action:
     action = (
         serialize.action_rows(Action.objects.filter(version__in=versions_for(request)))
         .prefetch_related("budget_lines")
@@ -173,7 +173,7 @@ def _readable_action(request: HttpRequest, action_id: int) -> Action:
     auth=READ,
     summary="One action, with its budget lines",
 )
-def get_action(request: HttpRequest, action_id: int) -> Any:
+def get_action(request: HttpRequest, action_id: PathId) -> Any:
     return serialize.action_detail(_readable_action(request, action_id))
 
 
@@ -186,7 +186,7 @@ EDITABLE_FIELDS = ("status", "start", "end", "latitude", "longitude")
     auth=WRITE,
     summary="Change the status, dates or place of an action of a draft",
 )
-def patch_action(request: HttpRequest, action_id: int, body: ActionPatch) -> Any:
+def patch_action(request: HttpRequest, action_id: PathId, body: ActionPatch) -> Any:
     action = _readable_action(request, action_id)
     user = caller(request)
     if not can(user, Permission.EDIT, action.version.plan.government):
