@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,7 +106,7 @@ def species_pool(seed: int) -> tuple[list[Taxon], np.ndarray]:
 
 
 def _pool_table(taxa: list[Taxon]) -> dict[str, np.ndarray]:
-    def col(values: list[object]) -> np.ndarray:
+    def col(values: Sequence[object]) -> np.ndarray:
         return np.array(values, dtype=object)
 
     species = [f"{t.genus} {t.epithet}" if t.rank != "GENUS" else None for t in taxa]
@@ -159,7 +160,7 @@ def write_gbif_simple_csv(path: Path, rows: int, seed: int = 20261125) -> None:
     trend = pool["trend"]
     forest = pool["forest"]
     chunk = 1_000_000
-    parts = []
+    parts: list[Path] = []
     for start in range(0, rows, chunk):
         n = min(chunk, rows - start)
         idx = np.arange(start, start + n, dtype=np.int64)
