@@ -103,6 +103,10 @@ class BarRow:
     muted: bool = False
 
 
+BAR_ROW_HEIGHT = 5.0
+LEGEND_HEIGHT = 6.0
+
+
 class ReportDocument:
     """An A4 document in one CJK-capable font: title, headings, paragraphs, tables, bars."""
 
@@ -165,27 +169,35 @@ class ReportDocument:
         self.pdf.ln(1.5)
 
     def key_values(self, pairs: Sequence[tuple[str, str]], *, size: float = 9.5) -> None:
-        """A two-column block of labels and values (no borders); long labels wrap."""
+        """A two-column block of labels and values (no borders); long labels wrap.
+
+        A pair that would not fit on the page starts the next one, so that label and value
+        stay side by side."""
         pdf = self.pdf
         label_width = self.width * 0.36
         line = size * 0.55
         for key, value in pairs:
+            self._font(size, bold=True)
+            label_lines = len(self._lines(key, label_width - 2, line))
+            self._font(size)
+            value_lines = len(self._lines(value, self.width - label_width, line))
+            if pdf.will_page_break(line * max(label_lines, value_lines)):
+                pdf.add_page()
             top = pdf.get_y()
             self._font(size, bold=True)
             pdf.set_text_color(*MUTED)
-            lines = cast(
-                list[str], pdf.multi_cell(label_width - 2, line, key, dry_run=True, output="LINES")
-            )
             pdf.multi_cell(
                 label_width - 2, line, key, new_x=XPos.RIGHT, new_y=YPos.TOP, align=Align.L
             )
-            label_bottom = top + line * len(lines)
             pdf.set_xy(pdf.l_margin + label_width, top)
             self._font(size)
             pdf.set_text_color(*INK)
             pdf.multi_cell(0, line, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align=Align.L)
-            pdf.set_y(max(pdf.get_y(), label_bottom))
+            pdf.set_y(max(pdf.get_y(), top + line * label_lines))
         pdf.ln(2)
+
+    def _lines(self, text: str, width: float, line: float) -> list[str]:
+        return cast(list[str], self.pdf.multi_cell(width, line, text, dry_run=True, output="LINES"))
 
     def table(
         self,
@@ -227,17 +239,34 @@ class ReportDocument:
         self.pdf.ln(2)
 
     def bars(self, rows: Sequence[BarRow], *, legend: Sequence[tuple[str, str]] = ()) -> None:
-        """Horizontal bars: value in the accent colour, the baseline as a thin dark line."""
-        # Colours set here must not leak into later tables (fpdf2 caches the fill colour).
-        with self.pdf.local_context():
-            self._bars(rows, legend)
+        """Horizontal bars: value in the accent colour, the baseline as a thin dark line.
+
+        Rows are drawn a page at a time: the colours stay in a local graphics context, which
+        must open and close on the same page."""
+        remaining = list(rows)
+        first = True
+        while first or remaining:
+            room = self.pdf.h - self.pdf.b_margin - self.pdf.get_y()
+            if first and legend:
+                room -= LEGEND_HEIGHT
+            fits = max(0, int(room // BAR_ROW_HEIGHT))
+            if remaining and fits == 0:
+                self.pdf.add_page()
+                continue
+            chunk, remaining = remaining[:fits], remaining[fits:]
+            with self.pdf.local_context():
+                self._bars(chunk, legend if first else ())
+            first = False
+            if remaining:
+                self.pdf.add_page()
+        # fpdf2 caches the fill colour: reset what later tables expect.
         self.pdf.set_fill_color(255, 255, 255)
         self.pdf.set_draw_color(*RULE)
         self.pdf.set_text_color(*INK)
 
     def _bars(self, rows: Sequence[BarRow], legend: Sequence[tuple[str, str]]) -> None:
         pdf = self.pdf
-        label_w, bar_w, row_h = self.width * 0.55, self.width * 0.33, 5.0
+        label_w, bar_w, row_h = self.width * 0.55, self.width * 0.33, BAR_ROW_HEIGHT
         colours = {"current": ACCENT, "baseline": INK, "muted": MUTED}
         if legend:
             self._font(7.5)
@@ -247,10 +276,8 @@ class ReportDocument:
                 pdf.rect(pdf.get_x(), y + 1, 6, 2.2 if key != "baseline" else 0.7, style="F")
                 pdf.set_x(pdf.get_x() + 8)
                 pdf.cell(pdf.get_string_width(text) + 6, 4, text)
-            pdf.ln(6)
+            pdf.ln(LEGEND_HEIGHT)
         for row in rows:
-            if pdf.get_y() + row_h > pdf.h - pdf.b_margin:
-                pdf.add_page()
             x0, y0 = pdf.l_margin, pdf.get_y()
             self._font(7.5)
             pdf.set_text_color(*(MUTED if row.muted else INK))
