@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -173,6 +173,15 @@ def _number(value: Decimal) -> float | int:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+L = TypeVar("L")
+
+
+def effective_links(own: Sequence[L], served: Sequence[L]) -> Sequence[L]:
+    """Rule 1 for one kind of target (national, or KMGBF): an action's own links when it has
+    any, otherwise those of the local target it serves (empty for a local-only target)."""
+    return own if own else served
+
+
 def _best(links: Iterable[Link], ranks: Mapping[str, int]) -> dict[str, str]:
     """Code -> strongest degree among `links`."""
     best: dict[str, str] = {}
@@ -266,8 +275,16 @@ def coverage_matrix(
             if action.target not in target_links:
                 raise CoverageError(f"action {action.id} serves an unknown target {action.target}")
             inherited_national, inherited_direct = target_links[action.target]
-            national = _best(action.national, ranks) if action.national else inherited_national
-            direct = _best(action.kmgbf, ranks) if action.kmgbf else inherited_direct
+            national = dict(
+                effective_links(
+                    list(_best(action.national, ranks).items()), [*inherited_national.items()]
+                )
+            )
+            direct = dict(
+                effective_links(
+                    list(_best(action.kmgbf, ranks).items()), [*inherited_direct.items()]
+                )
+            )
             chain_key = (frozenset(national.items()), frozenset(direct.items()))
             chain = chains.get(chain_key)
             if chain is None:

@@ -88,7 +88,7 @@ def test_the_singapore_index_page_lists_every_indicator_of_an_edition(client_as,
     rows = body.count('<td class="num">')
     assert rows == len(ed.indicators)
     unbanded = len(ed.indicators) - len(ed.banded())
-    marker = "由评估人打分" if lang == "zh-hans" else "scored by the assessor"
+    marker = "由评估人员评分" if lang == "zh-hans" else "scored by the assessor"
     assert body.count(f'<span class="muted">{marker}</span>') == unbanded
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from localgbf.frameworks.kmgbf import kmgbf
 from localgbf.frameworks.text import Text
+from localgbf.reporting.coverage import effective_links
 from localgbf.reporting.national_report import (
     Contribution,
     Element,
@@ -278,9 +279,8 @@ def _commitment_contributions(country: Government, framework_id: int | None) -> 
 def _action_contributions(
     versions: list[PlanVersion], framework_id: int | None
 ) -> list[Contribution]:
-    """Actions of adopted plans with their effective links: an action's own links, or, when it
-    has none and is not local only, those of the local target it serves (the rule of the
-    plans' coverage matrix)."""
+    """Actions of adopted plans with their effective links, by the coverage matrix's rule
+    (`localgbf.reporting.coverage.effective_links`, for national and KMGBF links apart)."""
     by_target: dict[int, list[FrameworkElement]] = defaultdict(list)
     by_action: dict[int, list[FrameworkElement]] = defaultdict(list)
     for link in AlignmentLink.objects.filter(version__in=versions).select_related("element"):
@@ -295,10 +295,17 @@ def _action_contributions(
     for action in actions:
         if action.local_only:
             continue
-        elements = by_action.get(action.pk) or (
-            [] if action.target.local_only else by_target.get(action.target_id, [])
+        own = by_action.get(action.pk, [])
+        served = [] if action.target.local_only else by_target.get(action.target_id, [])
+        national = effective_links(
+            [e.code for e in own if e.kind == NATIONAL_KIND and e.framework_id == framework_id],
+            [e.code for e in served if e.kind == NATIONAL_KIND and e.framework_id == framework_id],
         )
-        if not elements:
+        global_ = effective_links(
+            [e for e in own if e.kind in ("target", "goal")],
+            [e for e in served if e.kind in ("target", "goal")],
+        )
+        if not national and not global_:
             continue
         government = action.version.plan.government
         out.append(
@@ -308,13 +315,9 @@ def _action_contributions(
                 government=government.code,
                 government_name=_required_text(government.name, government.code),
                 title=_required_text(action.title, action.code),
-                national=tuple(
-                    e.code
-                    for e in elements
-                    if e.kind == NATIONAL_KIND and e.framework_id == framework_id
-                ),
-                kmgbf_targets=tuple(e.code for e in elements if e.kind == "target"),
-                kmgbf_goals=tuple(e.code for e in elements if e.kind == "goal"),
+                national=tuple(national),
+                kmgbf_targets=tuple(e.code for e in global_ if e.kind == "target"),
+                kmgbf_goals=tuple(e.code for e in global_ if e.kind == "goal"),
             )
         )
     return out
