@@ -160,3 +160,15 @@ def shared_with_staff(user: Any, government: Government, topic: str) -> bool:
         organisation_id__in=staff.staff_of, government=government
     ).values_list("shares", flat=True)
     return any(topic in (shares or []) for shares in rows)
+
+
+def national_side(user: Any, country: Government) -> bool:
+    """Does `user` act for `country` itself (not one of its subnational governments): its
+    reviewers (national focal points), its officers, network administrators? They run the
+    country's consultations on national targets and read its Plan of Action report."""
+    roles = roles_of(user)
+    if roles.network_admin:
+        return True
+    if country.country_id not in (None, country.pk):
+        return False
+    return country.pk in roles.reviewer_of or country.pk in roles.officer_of

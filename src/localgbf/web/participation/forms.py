@@ -7,8 +7,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from localgbf.web.frameworks.models import FrameworkElement
-from localgbf.web.participation.models import CepaActivity
+from localgbf.web.frameworks.models import Framework, FrameworkElement
+from localgbf.web.participation.models import (
+    CepaActivity,
+    Consultation,
+    ConsultationInput,
+    Response,
+    Stance,
+)
 
 LANGUAGE_CHOICES = [("en", "English"), ("zh-hans", "中文（简体）")]
 
@@ -82,3 +88,163 @@ class CepaActivityForm(forms.ModelForm):
             activity.save()
             self.save_m2m()
         return activity
+
+
+class ConsultationForm(forms.ModelForm):
+    """The national side opens a consultation on a version of its national targets."""
+
+    title_en = forms.CharField(label=_("Title in English"), max_length=300, required=False)
+    title_zh = forms.CharField(label=_("Title in Chinese"), max_length=300, required=False)
+    questions_en = forms.CharField(
+        label=_("Questions in English (one per line)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    questions_zh = forms.CharField(
+        label=_("Questions in Chinese (one per line)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+
+    class Meta:
+        model = Consultation
+        fields = ["framework", "opens_on", "closes_on", "is_public", "result_framework"]
+        widgets = {
+            "opens_on": forms.DateInput(attrs={"type": "date"}),
+            "closes_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args: Any, country: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        versions = Framework.objects.filter(kind="national", country=country).order_by(
+            "-created_at"
+        )
+        self.fields["framework"].queryset = versions
+        self.fields["result_framework"].queryset = versions
+        self.fields["result_framework"].required = False
+        for name in ("title", "questions"):
+            self.fields[f"{name}_en"].initial = _pair(getattr(self.instance, name), "en")
+            self.fields[f"{name}_zh"].initial = _pair(getattr(self.instance, name), "zh-hans")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not (data.get("title_en") or "").strip() and not (data.get("title_zh") or "").strip():
+            self.add_error("title_en", _("Give the title in English or in Chinese."))
+        start, end = data.get("opens_on"), data.get("closes_on")
+        if start and end and end < start:
+            self.add_error("closes_on", _("The consultation closes before it opens."))
+        return data
+
+    def save(self, commit: bool = True) -> Consultation:
+        consultation: Consultation = super().save(commit=False)
+        for name in ("title", "questions"):
+            text = {
+                "en": (self.cleaned_data.get(f"{name}_en") or "").strip(),
+                "zh-hans": (self.cleaned_data.get(f"{name}_zh") or "").strip(),
+            }
+            setattr(consultation, name, {k: v for k, v in text.items() if v})
+        if commit:
+            consultation.save()
+        return consultation
+
+
+class EvidenceChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        government = getattr(obj, "government", None)
+        if government is None:
+            version = obj.version if hasattr(obj, "version") else obj.action.version
+            government = version.plan.government
+        return f"{government.code} · {obj}"
+
+
+class ConsultationInputForm(forms.Form):
+    """Input per national target, on behalf of a government or an organisation, pointing to
+    the author's records as evidence (never retyped figures)."""
+
+    author = forms.ChoiceField(label=_("On behalf of"))
+    element = forms.ModelChoiceField(
+        label=_("National target"),
+        queryset=FrameworkElement.objects.none(),
+        required=False,
+        empty_label=_("— a new target —"),
+    )
+    stance = forms.ChoiceField(label=_("Your input"), choices=Stance.choices)
+    proposal = forms.CharField(
+        label=_("Proposed wording"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=4000,
+        help_text=_("Needed when you propose changes or a new target."),
+    )
+    text = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 5}), max_length=8000
+    )
+    language = forms.ChoiceField(label=_("Language of your text"), choices=LANGUAGE_CHOICES)
+    evidence_targets = EvidenceChoice(
+        label=_("Local targets"),
+        queryset=FrameworkElement.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    evidence_assessments = EvidenceChoice(
+        label=_("Singapore Index assessments"),
+        queryset=FrameworkElement.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    evidence_budget = EvidenceChoice(
+        label=_("Finance figures (budget lines)"),
+        queryset=FrameworkElement.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, consultation: Any, authors: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from localgbf.web.participation.consultations import evidence_choices, national_targets
+
+        self.authors = {a.key: a for a in authors}
+        self.fields["author"].choices = [(a.key, str(a)) for a in authors]
+        self.fields["element"].queryset = national_targets(consultation.framework)
+        key = self.data.get(self.add_prefix("author")) or (authors[0].key if authors else "")
+        author = self.authors.get(str(key))
+        if author is not None:
+            for name, queryset in evidence_choices(author).items():
+                self.fields[f"evidence_{name}"].queryset = queryset
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        stance, element = data.get("stance"), data.get("element")
+        if stance in (Stance.SUPPORT, Stance.CHANGE) and element is None:
+            self.add_error("element", _("Choose the national target your input is about."))
+        if stance == Stance.NEW and element is not None:
+            self.add_error("element", _("A new target is not about an existing one: leave empty."))
+        if stance in (Stance.CHANGE, Stance.NEW) and not (data.get("proposal") or "").strip():
+            self.add_error("proposal", _("Give the wording you propose."))
+        return data
+
+    def build(self) -> tuple[ConsultationInput, dict[str, Any]]:
+        data = self.cleaned_data
+        author = self.authors[data["author"]]
+        item = ConsultationInput(
+            element=data.get("element"),
+            stance=data["stance"],
+            proposal=(data.get("proposal") or "").strip(),
+            text=data["text"].strip(),
+            language=data["language"],
+            government=author.government,
+            organisation=author.organisation,
+        )
+        evidence = {
+            "targets": list(data.get("evidence_targets") or []),
+            "assessments": list(data.get("evidence_assessments") or []),
+            "budget": list(data.get("evidence_budget") or []),
+        }
+        return item, evidence
+
+
+class ResponseForm(forms.Form):
+    response = forms.ChoiceField(label=_("Response"), choices=Response.choices)
+    reason = forms.CharField(
+        label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
+    )

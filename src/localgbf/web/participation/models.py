@@ -9,8 +9,12 @@ participation and awareness. These models hold those channels.
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -186,3 +190,182 @@ class CepaActivity(models.Model):
     def __str__(self) -> str:
         text = as_text(self.title)
         return text.get(get_language() or "en") if text else f"CEPA {self.pk}"
+
+
+class Stance(models.TextChoices):
+    SUPPORT = "support", _("Supports the target")
+    CHANGE = "change", _("Proposes changes")
+    NEW = "new", _("Proposes a new target")
+
+
+class Response(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    PARTLY = "partly", _("Partly accepted")
+    NOT_ACCEPTED = "not_accepted", _("Not accepted")
+
+
+class Consultation(models.Model):
+    """A country's consultation on a version of its national targets (NBSAP), open for a
+    period to its subnational governments, advisory committees and networks (decision 15/12,
+    action areas 1(a) and 2(a))."""
+
+    country = models.ForeignKey(
+        "governments.Government",
+        verbose_name=_("country"),
+        on_delete=models.CASCADE,
+        related_name="consultations",
+    )
+    framework = models.ForeignKey(
+        "frameworks.Framework",
+        verbose_name=_("national targets consulted on (version)"),
+        on_delete=models.PROTECT,
+        related_name="consultations",
+        limit_choices_to={"kind": "national"},
+    )
+    result_framework = models.ForeignKey(
+        "frameworks.Framework",
+        verbose_name=_("resulting national targets (version)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "national"},
+    )
+    title = TranslatedField(_("title"))
+    questions = TranslatedField(_("questions"), blank=True, help_text=_("One question per line."))
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+    closed_at = models.DateTimeField(_("closed early"), null=True, blank=True)
+    is_public = models.BooleanField(
+        _("the record is public"),
+        default=False,
+        help_text=_("Inputs, responses and the resulting changes, for anyone to read."),
+    )
+    is_demo = models.BooleanField(_("demonstration data"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-opens_on", "-pk"]
+        verbose_name = _("NBSAP consultation")
+        verbose_name_plural = _("NBSAP consultations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_on__gte=models.F("opens_on")),
+                name="consultation_period_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        text = as_text(self.title)
+        return text.get(get_language() or "en") if text else f"Consultation {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("consultation", args=[self.pk])
+
+    @property
+    def government(self) -> Any:
+        return self.country
+
+    def is_open_on(self, day: date) -> bool:
+        return self.closed_at is None and self.opens_on <= day <= self.closes_on
+
+    def status_on(self, day: date) -> str:
+        if self.closed_at is not None or day > self.closes_on:
+            return "closed"
+        return "open" if day >= self.opens_on else "scheduled"
+
+    def question_list(self, language: str) -> list[str]:
+        text = as_text(self.questions)
+        return [q.strip() for q in (text.get(language) if text else "").splitlines() if q.strip()]
+
+
+class ConsultationInput(models.Model):
+    """One input to a consultation, per national target, by a government or an organisation,
+    with the records it points to as evidence, and the national side's response to it."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="inputs")
+    element = models.ForeignKey(
+        "frameworks.FrameworkElement",
+        verbose_name=_("national target"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="consultation_inputs",
+    )
+    stance = models.CharField(_("input"), max_length=10, choices=Stance.choices)
+    proposal = models.TextField(
+        _("proposed wording"), blank=True, help_text=_("The target as you would write it.")
+    )
+    text = models.TextField(_("comment"))
+    language = models.CharField(_("language"), max_length=8, default="en")
+    government = models.ForeignKey(
+        "governments.Government",
+        verbose_name=_("on behalf of (government)"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="consultation_inputs",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("on behalf of (organisation)"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="consultation_inputs",
+    )
+    evidence_targets = models.ManyToManyField(
+        "plans.LocalTarget", verbose_name=_("local targets"), blank=True, related_name="+"
+    )
+    evidence_assessments = models.ManyToManyField(
+        "assessments.Assessment",
+        verbose_name=_("Singapore Index assessments"),
+        blank=True,
+        related_name="+",
+    )
+    evidence_budget = models.ManyToManyField(
+        "plans.BudgetLine", verbose_name=_("finance figures"), blank=True, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    response = models.CharField(_("response"), max_length=14, choices=Response.choices, blank=True)
+    response_reason = models.TextField(_("reasons"), blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    responded_at = models.DateTimeField(_("responded"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["consultation", "pk"]
+        verbose_name = _("consultation input")
+        verbose_name_plural = _("consultation inputs")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(government__isnull=False, organisation__isnull=True)
+                    | models.Q(government__isnull=True, organisation__isnull=False)
+                ),
+                name="consultation_input_one_author",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(stance="new") | models.Q(element__isnull=False),
+                name="consultation_input_names_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        target = self.element.code if self.element_id else "+"
+        return f"{self.consultation_id} · {target} · {self.get_stance_display()}"
+
+    @property
+    def author(self) -> Any:
+        return self.government or self.organisation
+
+    @property
+    def taken_up(self) -> bool:
+        return self.response in (Response.ACCEPTED, Response.PARTLY)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from localgbf.web.participation import consultation_views as cv
 from localgbf.web.participation import views
 
 urlpatterns = [
@@ -8,4 +9,21 @@ urlpatterns = [
     path("governments/<slug:code>/cepa/", views.cepa_list, name="cepa"),
     path("governments/<slug:code>/cepa/new/", views.cepa_edit, name="cepa-new"),
     path("governments/<slug:code>/cepa/<int:pk>/", views.cepa_edit, name="cepa-edit"),
+    path("governments/<slug:code>/consultations/", cv.consultation_list, name="consultations"),
+    path(
+        "governments/<slug:code>/consultations/new/", cv.consultation_new, name="consultation-new"
+    ),
+    path("consultations/<int:pk>/", cv.consultation_detail, name="consultation"),
+    path("consultations/<int:pk>/input/", cv.consultation_input, name="consultation-input"),
+    path(
+        "consultations/<int:pk>/inputs/<int:input_pk>/respond/",
+        cv.consultation_respond,
+        name="consultation-respond",
+    ),
+    path("consultations/<int:pk>/close/", cv.consultation_close, name="consultation-close"),
+    path(
+        "consultations/<int:pk>/export.<str:fmt>",
+        cv.consultation_export,
+        name="consultation-export",
+    ),
 ]

@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from localgbf.web.governments.access import Action, can
 from localgbf.web.participation import services
@@ -21,3 +23,37 @@ def participation_summary(context: Any, government: Any) -> dict[str, Any]:
         "organisations": services.organisations_of(government),
         "can_edit": can(user, Action.EDIT, government),
     }
+
+
+@register.filter
+def consultation_status(consultation: Any, day: Any) -> str:
+    return str(consultation.status_on(day))
+
+
+@register.filter
+def questions_in(consultation: Any) -> list[str]:
+    """The questions in the page's language, else in the other one."""
+    language = get_language() or "en"
+    other = "en" if language != "en" else "zh-hans"
+    return consultation.question_list(language) or consultation.question_list(other)
+
+
+@register.filter
+def evidence_of(item: Any) -> tuple[Any, ...]:
+    from localgbf.web.participation.consultations import evidence_refs
+
+    return evidence_refs(item)
+
+
+CHANGES = {
+    "added": _("Added"),
+    "removed": _("Removed"),
+    "changed": _("Changed"),
+    "unchanged": _("Unchanged"),
+    "proposed": _("Proposal taken up"),
+}
+
+
+@register.filter
+def change_label(change: str) -> str:
+    return str(CHANGES.get(change, change))
