@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "manage": "localgbf.cli.platform:manage",
     "national": "localgbf.cli.national:national",
     "plans": "localgbf.cli.plans:plans",
+    "report": "localgbf.cli.report:report",
     "serve": "localgbf.cli.platform:serve",
     "spatial": "localgbf.cli.spatial:spatial",
     "species": "localgbf.cli.species:species",

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from localgbf.web.participation import consultation_views as cv
+from localgbf.web.participation import report_views as rv
 from localgbf.web.participation import views
 
 urlpatterns = [
@@ -25,5 +26,19 @@ urlpatterns = [
         "consultations/<int:pk>/export.<str:fmt>",
         cv.consultation_export,
         name="consultation-export",
+    ),
+    path(
+        "governments/<slug:code>/plan-of-action/", rv.country_report, name="plan-of-action-report"
+    ),
+    path(
+        "governments/<slug:code>/plan-of-action/export.<str:fmt>",
+        rv.country_export,
+        name="plan-of-action-export",
+    ),
+    path("organisations/<slug:code>/plan-of-action/", rv.network_report, name="network-report"),
+    path(
+        "organisations/<slug:code>/plan-of-action/export.<str:fmt>",
+        rv.network_export,
+        name="network-report-export",
     ),
 ]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import template
@@ -57,3 +58,20 @@ CHANGES = {
 @register.filter
 def change_label(change: str) -> str:
     return str(CHANGES.get(change, change))
+
+
+@register.filter
+def bilingual_in(value: Any, language: str) -> str:
+    """A {"en", "zh-hans"} mapping of the reporting layer, in the page's language."""
+    if not value:
+        return ""
+    return str(value.get(language) or value.get("en") or next(iter(value.values()), ""))
+
+
+@register.filter
+def figure_value(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
