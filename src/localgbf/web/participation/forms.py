@@ -10,8 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from localgbf.web.frameworks.models import Framework, FrameworkElement
 from localgbf.web.participation.models import (
     CepaActivity,
+    CommentStatus,
     Consultation,
     ConsultationInput,
+    PublicComment,
+    PublicConsultation,
     Response,
     Stance,
 )
@@ -248,3 +251,104 @@ class ResponseForm(forms.Form):
     reason = forms.CharField(
         label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
     )
+
+
+class PublicConsultationForm(forms.ModelForm):
+    introduction_en = forms.CharField(
+        label=_("Introduction in English"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    introduction_zh = forms.CharField(
+        label=_("Introduction in Chinese"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    class Meta:
+        model = PublicConsultation
+        fields = ["opens_on", "closes_on"]
+        widgets = {
+            "opens_on": forms.DateInput(attrs={"type": "date"}),
+            "closes_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("opens_on"), data.get("closes_on")
+        if start and end and end < start:
+            self.add_error("closes_on", _("The consultation closes before it opens."))
+        return data
+
+    def save(self, commit: bool = True) -> PublicConsultation:
+        consultation: PublicConsultation = super().save(commit=False)
+        text = {
+            "en": (self.cleaned_data.get("introduction_en") or "").strip(),
+            "zh-hans": (self.cleaned_data.get("introduction_zh") or "").strip(),
+        }
+        consultation.introduction = {k: v for k, v in text.items() if v}
+        if commit:
+            consultation.save()
+        return consultation
+
+
+class PublicCommentForm(forms.Form):
+    """A visitor's comment; `website` is a honeypot that people never see nor fill."""
+
+    subject = forms.ChoiceField(label=_("Your comment is about"), required=False)
+    name = forms.CharField(label=_("Your name (shown)"), max_length=80)
+    email = forms.EmailField(
+        label=_("Your e-mail address (never shown)"),
+        help_text=_("We send you a link to confirm the comment."),
+    )
+    text = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 5}), max_length=4000
+    )
+    language = forms.ChoiceField(label=_("Language of your comment"), choices=LANGUAGE_CHOICES)
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args: Any, version: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.targets = {
+            str(t.pk): t for t in version.targets.order_by("goal__order", "order", "code")
+        }
+        self.actions = {
+            str(a.pk): a
+            for a in version.actions.order_by("target__goal__order", "target__order", "order")
+        }
+        self.fields["subject"].choices = [
+            ("", _("The plan as a whole")),
+            *[(f"t:{k}", f"{t.code} {t}") for k, t in self.targets.items()],
+            *[(f"a:{k}", f"{a.code} {a}") for k, a in self.actions.items()],
+        ]
+
+    @property
+    def is_spam(self) -> bool:
+        return bool((self.data.get(self.add_prefix("website")) or "").strip())
+
+    def build(self, consultation: PublicConsultation) -> PublicComment:
+        data = self.cleaned_data
+        subject = data.get("subject") or ""
+        kind, _sep, key = subject.partition(":")
+        return PublicComment(
+            consultation=consultation,
+            target=self.targets.get(key) if kind == "t" else None,
+            action=self.actions.get(key) if kind == "a" else None,
+            name=data["name"].strip(),
+            email=data["email"].strip(),
+            text=data["text"].strip(),
+            language=data["language"],
+        )
+
+
+class ModerationForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[(CommentStatus.PUBLISHED, _("Publish")), (CommentStatus.REJECTED, _("Reject"))]
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Answer"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
+    )
+    led_to_change = forms.BooleanField(label=_("The plan was changed in response"), required=False)

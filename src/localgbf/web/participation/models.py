@@ -369,3 +369,135 @@ class ConsultationInput(models.Model):
     @property
     def taken_up(self) -> bool:
         return self.response in (Response.ACCEPTED, Response.PARTLY)
+
+
+class PublicConsultation(models.Model):
+    """A government's public consultation on a draft version of its plan (decision 15/12,
+    action area 5): anyone reads it; a visitor who confirms an e-mail address comments per
+    target or action; the government's officers moderate and answer."""
+
+    government = models.ForeignKey(
+        "governments.Government",
+        verbose_name=_("government"),
+        on_delete=models.CASCADE,
+        related_name="public_consultations",
+    )
+    version = models.ForeignKey(
+        "plans.PlanVersion",
+        verbose_name=_("plan version"),
+        on_delete=models.CASCADE,
+        related_name="public_consultations",
+    )
+    introduction = TranslatedField(_("introduction"), blank=True)
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+    closed_at = models.DateTimeField(_("closed early"), null=True, blank=True)
+    is_demo = models.BooleanField(_("demonstration data"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-opens_on", "-pk"]
+        verbose_name = _("public consultation")
+        verbose_name_plural = _("public consultations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_on__gte=models.F("opens_on")),
+                name="public_consultation_period_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.government.code} · {self.version}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("public-consultation", args=[self.pk])
+
+    def is_open_on(self, day: date) -> bool:
+        return self.closed_at is None and self.opens_on <= day <= self.closes_on
+
+    def status_on(self, day: date) -> str:
+        if self.closed_at is not None or day > self.closes_on:
+            return "closed"
+        return "open" if day >= self.opens_on else "scheduled"
+
+
+class CommentStatus(models.TextChoices):
+    UNCONFIRMED = "unconfirmed", _("E-mail address not yet confirmed")
+    PENDING = "pending", _("Awaiting moderation")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+
+
+class PublicComment(models.Model):
+    """A visitor's comment on a target or an action of a draft plan (or on the plan as a
+    whole). The text is stored as typed and always shown escaped."""
+
+    consultation = models.ForeignKey(
+        PublicConsultation, on_delete=models.CASCADE, related_name="comments"
+    )
+    target = models.ForeignKey(
+        "plans.LocalTarget",
+        verbose_name=_("target"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    action = models.ForeignKey(
+        "plans.Action",
+        verbose_name=_("action"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    name = models.CharField(_("your name (shown)"), max_length=80)
+    email = models.EmailField(_("your e-mail address (never shown)"))
+    text = models.TextField(_("comment"))
+    language = models.CharField(_("language"), max_length=8, default="en")
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=CommentStatus.choices,
+        default=CommentStatus.UNCONFIRMED,
+        db_index=True,
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+    answer = models.TextField(_("the government's answer"), blank=True)
+    led_to_change = models.BooleanField(_("the plan was changed in response"), default=False)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["consultation", "pk"]
+        verbose_name = _("public comment")
+        verbose_name_plural = _("public comments")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(target__isnull=True) | models.Q(action__isnull=True),
+                name="public_comment_one_subject",
+            )
+        ]
+
+    def __str__(self) -> str:
+        subject = self.target or self.action
+        return f"{self.name} · {subject.code if subject else '—'}"
+
+    @property
+    def government(self) -> Any:
+        return self.consultation.government
+
+    @property
+    def subject_code(self) -> str:
+        subject = self.target or self.action
+        return subject.code if subject is not None else ""

@@ -28,7 +28,12 @@ from localgbf.reporting.plan_of_action_report import (
 )
 from localgbf.web.core.fields import as_text
 from localgbf.web.governments.models import Government
-from localgbf.web.participation.models import Consultation, Organisation
+from localgbf.web.participation.models import (
+    CommentStatus,
+    Consultation,
+    Organisation,
+    PublicComment,
+)
 
 ALL_TOPICS = frozenset({"plans", "assessments", "commitments"})
 
@@ -123,6 +128,13 @@ def government_facts(
             Ref(f"{code} {x}", url(reverse("plan", args=[code])))
             for x in government.technology_transfers.all()
         ),
+        public_consultations=tuple(
+            Ref(f"{code} {c.version}", url(reverse("public-consultation", args=[c.pk])))
+            for c in government.public_consultations.select_related("version")
+        ),
+        published_comments=PublicComment.objects.filter(
+            consultation__government=government, status=CommentStatus.PUBLISHED
+        ).count(),
         cepa=tuple(
             CepaFacts(Ref(f"{code} {a}", url(reverse("cepa", args=[code]))), a.kind, a.reach)
             for a in government.cepa_activities.all()

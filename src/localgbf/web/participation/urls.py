@@ -1,6 +1,7 @@
 from django.urls import path
 
 from localgbf.web.participation import consultation_views as cv
+from localgbf.web.participation import public_views as pv
 from localgbf.web.participation import report_views as rv
 from localgbf.web.participation import views
 
@@ -41,4 +42,20 @@ urlpatterns = [
         rv.network_export,
         name="network-report-export",
     ),
+    path(
+        "governments/<slug:code>/public-consultations/",
+        pv.consultation_list,
+        name="public-consultations",
+    ),
+    path(
+        "governments/<slug:code>/plan/v<int:number>/public-consultation/new/",
+        pv.consultation_new,
+        name="public-consultation-new",
+    ),
+    path("public-consultations/<int:pk>/", pv.consultation_detail, name="public-consultation"),
+    path("public-consultations/<int:pk>/comment/", pv.comment, name="public-comment"),
+    path("public-consultations/<int:pk>/close/", pv.close, name="public-consultation-close"),
+    path("public-comments/confirm/<str:token>/", pv.confirm, name="public-comment-confirm"),
+    path("public-comments/<int:pk>/moderate/", pv.moderate, name="public-comment-moderate"),
+    path("public-comments/<int:pk>/answer/", pv.answer, name="public-comment-answer"),
 ]

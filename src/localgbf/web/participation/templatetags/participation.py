@@ -75,3 +75,25 @@ def figure_value(value: Any) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+@register.filter
+def subject_comments(by_subject: dict[str, list[Any]], subject: Any) -> list[Any]:
+    """Published comments on a target or an action of the public consultation page."""
+    prefix = "t" if subject._meta.model_name == "localtarget" else "a"
+    return by_subject.get(f"{prefix}{subject.pk}", [])
+
+
+@register.simple_tag(takes_context=True)
+def public_for_version(context: Any, version: Any) -> dict[str, Any]:
+    """The public consultations on a plan version and the answers it gave to comments."""
+    from localgbf.web.participation.public import answered_for_version
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    government = version.plan.government
+    return {
+        "consultations": list(version.public_consultations.order_by("-opens_on")),
+        "answered": answered_for_version(version),
+        "can_open": version.status == "draft" and can(user, Action.EDIT, government),
+    }
