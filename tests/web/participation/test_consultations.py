@@ -190,7 +190,7 @@ def test_an_officer_may_not_give_input_for_another_city(client_as, consultation,
         f"/en/consultations/{consultation.pk}/input/", _input_data(f"gov:{kunming.pk}", target)
     )
     assert response.status_code == 200
-    assert not ConsultationInput.objects.exists()
+    assert not ConsultationInput.objects.filter(consultation=consultation).exists()
 
 
 def test_an_officer_may_not_cite_another_city_s_records_as_evidence(
@@ -203,7 +203,7 @@ def test_an_officer_may_not_cite_another_city_s_records_as_evidence(
     )
     assert response.status_code == 200
     assert "evidence_targets" in response.context["form"].errors
-    assert not ConsultationInput.objects.exists()
+    assert not ConsultationInput.objects.filter(consultation=consultation).exists()
 
 
 def test_network_staff_give_input_for_the_network_citing_what_a_member_shares(
@@ -222,7 +222,7 @@ def test_network_staff_give_input_for_the_network_citing_what_a_member_shares(
         ),
     )
     assert response.status_code == 302
-    item = ConsultationInput.objects.get()
+    item = ConsultationInput.objects.get(consultation=consultation)
     assert item.organisation == network and item.government is None
     assert list(item.evidence_targets.all()) == [local]
 
@@ -251,7 +251,7 @@ def test_input_on_a_closed_consultation_is_refused_with_a_clear_message(
     text = response.content.decode()
     assert f"This consultation closed on {consultation.closes_on.isoformat()}" in text
     assert "input is no longer accepted" in text
-    assert not ConsultationInput.objects.exists()
+    assert not ConsultationInput.objects.filter(consultation=consultation).exists()
 
 
 def test_the_service_refuses_input_once_the_reviewer_closes_the_consultation(

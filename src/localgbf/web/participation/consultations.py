@@ -250,7 +250,7 @@ def evidence_refs(item: ConsultationInput) -> tuple[EvidenceRef, ...]:
     for assessment in item.evidence_assessments.select_related("government"):
         refs.append(
             EvidenceRef(
-                f"{assessment.government.code} {assessment}",
+                str(assessment),
                 reverse("assessment", args=[assessment.pk]),
             )
         )

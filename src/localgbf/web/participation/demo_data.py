@@ -123,3 +123,168 @@ CEPA: list[dict[str, Any]] = [
         "url": "",
     },
 ]
+
+
+# The country's consultation on its (made-up) national targets, open in the demo. Texts given
+# by the demo's Chinese bodies are in Chinese followed by their English version, as a bilingual
+# submission would be. Evidence: (government, "target", plan version, target code),
+# (government, "assessment", reference year), (government, "budget", version, action code, year).
+CONSULTATION: dict[str, Any] = {
+    "country": "CN",
+    "title": (
+        "Updating the national biodiversity targets: views of provinces, cities and networks",
+        "国家生物多样性目标更新：征求省、市和网络意见",
+    ),
+    "questions": (
+        "Which national targets does your plan already serve, and with what results?\n"
+        "Which targets should be clearer for subnational governments to act on?\n"
+        "What is missing from the national targets?",
+        "贵方规划已服务于哪些国家目标，取得了哪些成效？\n"
+        "哪些目标需要写得更清楚，便于地方政府落实？\n"
+        "国家目标还缺少什么？",
+    ),
+    "opens_days_ago": 12,
+    "open_for_days": 60,
+    "inputs": [
+        {
+            "author": ("government", "CNKMG"),
+            "target": "2",
+            "stance": "change",
+            "proposal": "到2030年，至少30%的退化森林、草原、湿地、河湖和海岸得到有效修复，"
+            "高原湖泊湖滨带列为优先修复区域。\n\nBy 2030 at least 30% of degraded forests, "
+            "grasslands, wetlands, rivers, lakes and coasts are under effective restoration, "
+            "with the lakeshores of plateau lakes as priority areas.",
+            "text": "滇池湖滨湿地修复（本市规划目标1.1）表明，高原湖泊湖滨带修复见效快、"
+            "受益面广，建议在国家目标中写明并给出修复比例。\n\nThe restoration of the Dianchi "
+            "lakeshore wetlands (target 1.1 of our plan) shows that plateau lakeshores respond "
+            "quickly and benefit many people; we suggest naming them and giving a share.",
+            "evidence": [("CNKMG", "target", 1, "1.1"), ("CNKMG", "assessment", 2020)],
+            "response": (
+                "partly",
+                "采纳30%的目标值；高原湖泊湖滨带写入实施指南，不写入目标正文。\n\nThe 30% "
+                "share is taken up; plateau lakeshores are named in the implementation "
+                "guidance rather than in the target itself.",
+            ),
+        },
+        {
+            "author": ("government", "CNKMG"),
+            "target": "12",
+            "stance": "support",
+            "proposal": "",
+            "text": "本市规划目标3.2（500所学校开展自然教育）和城市自然挑战赛服务于该目标，"
+            "支持保留。\n\nTarget 3.2 of our plan (nature education in 500 schools) and the "
+            "City Nature Challenge serve this target; we support keeping it as it is.",
+            "evidence": [("CNKMG", "target", 1, "3.2")],
+            "response": ("accepted", "保留。\n\nKept as it is."),
+        },
+        {
+            "author": ("government", "CNSZX"),
+            "target": "",
+            "stance": "new",
+            "proposal": "到2030年，上市公司和大型企业披露其对生物多样性的影响和依赖。\n\n"
+            "By 2030 listed and large companies disclose their impacts and dependencies on "
+            "biodiversity.",
+            "text": "深圳已要求上市公司披露生物多样性影响（本市规划目标3.1），建议增设对应的"
+            "国家目标，与昆蒙框架行动目标15衔接。\n\nShenzhen already asks listed companies to "
+            "disclose their impacts on biodiversity (target 3.1 of our plan); a national target "
+            "would match KMGBF Target 15.",
+            "evidence": [("CNSZX", "target", 1, "3.1")],
+            "response": None,
+        },
+        {
+            "author": ("organisation", "cn-cities-network"),
+            "target": "8",
+            "stance": "change",
+            "proposal": "到2030年，城市居民300米见公园、500米见绿地的比例达到90%以上。\n\n"
+            "By 2030 over 90% of urban residents live within 300 m of a park or 500 m of a "
+            "green space.",
+            "text": "网络成员昆明（规划目标2.1）和深圳（规划目标2.1）已采用“300米见园”指标，"
+            "建议国家目标给出可测量的指标。\n\nMembers Kunming (target 2.1) and Shenzhen "
+            "(target 2.1) already measure access within 300 m; we propose a measurable "
+            "national indicator.",
+            "evidence": [("CNKMG", "target", 1, "2.1"), ("CNSZX", "target", 1, "2.1")],
+            "response": (
+                "accepted",
+                "采纳，作为目标8的主要指标。\n\nTaken up as the main indicator of target 8.",
+            ),
+        },
+        {
+            "author": ("organisation", "cn-cities-network"),
+            "target": "11",
+            "stance": "support",
+            "proposal": "",
+            "text": "成员城市用新加坡城市生物多样性指数开展自评估（如昆明2020年评估），支持"
+            "将其作为目标11的工具。\n\nMember cities assess themselves with the Singapore Index "
+            "(e.g. Kunming's 2020 application); we support naming it as a tool for target 11.",
+            "evidence": [("CNKMG", "assessment", 2020)],
+            "response": None,
+        },
+    ],
+}
+
+# A public consultation on Kunming's draft plan (version 2), with comments in each state.
+PUBLIC: dict[str, Any] = {
+    "government": "CNKMG",
+    "introduction": (
+        "The city is revising its biodiversity plan for 2026. Read the draft and tell us what "
+        "you think of its targets and actions.",
+        "本市正在修订生物多样性规划（2026年修订稿）。欢迎阅读草案，对目标和行动提出意见。",
+    ),
+    "opens_days_ago": 10,
+    "open_for_days": 45,
+    "comments": [
+        {
+            "subject": ("target", "1.1"),
+            "name": "张敏",
+            "email": "zhang.min@example.org",
+            "language": "zh-hans",
+            "text": "建议把捞鱼河湿地公园以南的湖滨带也纳入修复范围，那里每年冬天有很多水鸟。",
+            "status": "published",
+            "answer": "已采纳：修订稿目标1.1的修复范围增加了捞鱼河以南湖滨带。\n\nTaken up: the "
+            "lakeshore south of the Laoyu River is now within target 1.1.",
+            "led_to_change": True,
+        },
+        {
+            "subject": ("action", "2.1.1"),
+            "name": "Tom Baker",
+            "email": "tom.baker@example.org",
+            "language": "en",
+            "text": "Pocket parks are welcome, but please plant native shrubs rather than lawns "
+            "so that they also serve insects and birds.",
+            "status": "published",
+            "answer": "行动2.1.2已要求优先使用乡土植物，口袋公园同样适用。\n\nAction 2.1.2 "
+            "already favours native plants; it applies to pocket parks too.",
+            "led_to_change": False,
+        },
+        {
+            "subject": None,
+            "name": "李华",
+            "email": "li.hua@example.org",
+            "language": "zh-hans",
+            "text": "希望规划公布每年的实施进展，方便市民监督。",
+            "status": "published",
+            "answer": "",
+            "led_to_change": False,
+        },
+        {
+            "subject": ("target", "3.2"),
+            "name": "陈老师",
+            "email": "chen.teacher@example.org",
+            "language": "zh-hans",
+            "text": "自然教育能否覆盖郊区县的乡村学校？",
+            "status": "pending",
+            "answer": "",
+            "led_to_change": False,
+        },
+        {
+            "subject": None,
+            "name": "cheap-offers",
+            "email": "offers@example.com",
+            "language": "en",
+            "text": "Best prices on garden furniture, visit our shop.",
+            "status": "rejected",
+            "answer": "",
+            "led_to_change": False,
+        },
+    ],
+}

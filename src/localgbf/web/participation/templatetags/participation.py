@@ -4,6 +4,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -92,8 +93,13 @@ def public_for_version(context: Any, version: Any) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
     government = version.plan.government
+    consultations = list(version.public_consultations.order_by("-opens_on"))
+    today = timezone.localdate()
+    running = any(c.status_on(today) != "closed" for c in consultations)
     return {
-        "consultations": list(version.public_consultations.order_by("-opens_on")),
+        "consultations": consultations,
         "answered": answered_for_version(version),
-        "can_open": version.status == "draft" and can(user, Action.EDIT, government),
+        "can_open": version.status == "draft"
+        and not running
+        and can(user, Action.EDIT, government),
     }
