@@ -197,10 +197,11 @@ def respond(user: Any, item: ConsultationInput, response: str, reason: str) -> N
 
 
 def evidence_choices(author: Author) -> dict[str, QuerySet[Any]]:
-    """The records an author may point to: a government's own plan targets, Singapore Index
-    assessments and budget lines; an organisation's, those its members share with it."""
+    """The records an author may point to: the targets and budget lines of a government's plan
+    in force (adopted, else the draft) and its Singapore Index assessments; for an
+    organisation, those of the members that share them with it."""
     from localgbf.web.assessments.models import Assessment
-    from localgbf.web.plans.models import BudgetLine, LocalTarget
+    from localgbf.web.plans.models import BudgetLine, LocalTarget, Plan
 
     if author.government is not None:
         plans = assessments = [author.government.pk]
@@ -208,16 +209,19 @@ def evidence_choices(author: Author) -> dict[str, QuerySet[Any]]:
         members = OrganisationMember.objects.filter(organisation=author.organisation)
         plans = [m.government_id for m in members if m.shares_topic("plans")]
         assessments = [m.government_id for m in members if m.shares_topic("assessments")]
+    versions = [
+        version.pk
+        for plan in Plan.objects.filter(government__in=plans)
+        if (version := plan.in_force()) is not None
+    ]
     return {
-        "targets": LocalTarget.objects.filter(version__plan__government__in=plans)
-        .exclude(version__status="superseded")
+        "targets": LocalTarget.objects.filter(version__in=versions)
         .select_related("version__plan__government")
-        .order_by("version__plan__government__code", "order", "code"),
+        .order_by("version__plan__government__code", "goal__order", "order", "code"),
         "assessments": Assessment.objects.filter(government__in=assessments)
         .select_related("government")
         .order_by("government__code", "-reference_year"),
-        "budget": BudgetLine.objects.filter(action__version__plan__government__in=plans)
-        .exclude(action__version__status="superseded")
+        "budget": BudgetLine.objects.filter(action__version__in=versions)
         .select_related("action__version__plan__government")
         .order_by("action__version__plan__government__code", "action__code", "year"),
     }

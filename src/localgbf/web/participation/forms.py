@@ -157,7 +157,8 @@ class EvidenceChoice(forms.ModelMultipleChoiceField):
         if government is None:
             version = obj.version if hasattr(obj, "version") else obj.action.version
             government = version.plan.government
-        return f"{government.code} · {obj}"
+        label = str(obj)
+        return label if label.startswith(government.code) else f"{government.code} · {label}"
 
 
 class ConsultationInputForm(forms.Form):
