@@ -103,3 +103,10 @@ def test_the_workbook_keeps_the_texts_as_given():
     assert [r[0] for r in rows[1:]] == [1, 2, 3]
     assert rows[3][5] == "<script>x</script>"
     assert rows[2][1] == "(new target) / （新目标）"
+
+
+def test_every_label_has_exactly_english_and_chinese():
+    from localgbf.reporting.consultation import _labels, t
+
+    assert _labels()
+    assert t("poa_report", "en").endswith("cities and other local authorities")

@@ -32,11 +32,15 @@ def _labels() -> dict[str, dict[str, str]]:
     )
     raw = read_yaml(file)
     try:
-        labels = {
-            str(k): {lang: str(v[lang]) for lang in LANGUAGES} for k, v in raw["labels"].items()
-        }
+        items = raw["labels"].items()
+        labels = {str(k): {lang: str(v[lang]) for lang in LANGUAGES} for k, v in items}
+        odd = [str(k) for k, v in items if set(v) != set(LANGUAGES)]
     except (KeyError, AttributeError, TypeError) as exc:
         raise FrameworkDataError(str(file), f"malformed labels ({exc})") from exc
+    if odd:
+        raise FrameworkDataError(
+            str(file), f"labels with keys other than {', '.join(LANGUAGES)}: {', '.join(odd)}"
+        )
     return labels
 
 
