@@ -97,6 +97,15 @@ def test_without_a_resulting_version_the_changes_are_the_proposals_taken_up():
     assert [(d.code, d.change) for d in _record().changes()] == [("1", "proposed")]
 
 
+def test_a_proposal_taken_up_shows_the_target_as_consulted_on_beside_it():
+    record = _record(
+        consulted=(TargetText("1", {"en": "Protect wetlands", "zh-hans": "保护湿地"}),)
+    )
+    (row,) = record.changes()
+    assert row.before == {"en": "Protect wetlands", "zh-hans": "保护湿地"}
+    assert row.after == {"en": "Yes."}
+
+
 def test_the_workbook_keeps_the_texts_as_given():
     book = load_workbook(io.BytesIO(consultation_xlsx(_record())))
     rows = list(book["Inputs 意见"].iter_rows(values_only=True))

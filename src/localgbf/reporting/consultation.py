@@ -138,6 +138,7 @@ class ConsultationRecord:
     result_version: str = ""
     inputs: tuple[InputRow, ...] = ()
     diff: tuple[DiffRow, ...] = ()
+    consulted: tuple[TargetText, ...] = ()  # the targets as consulted on
     is_demo: bool = False
     url: str = ""
 
@@ -153,8 +154,14 @@ class ConsultationRecord:
         """The diff when a resulting version exists, otherwise the proposals taken up."""
         if self.result_version:
             return [d for d in self.diff if d.change != "unchanged"]
+        current = {t.code: _wording(t) for t in self.consulted}
         return [
-            DiffRow(i.target_code or "+", "proposed", after={i.language: i.proposal or i.text})
+            DiffRow(
+                i.target_code or "+",
+                "proposed",
+                before=current.get(i.target_code, {}),
+                after={i.language: i.proposal or i.text},
+            )
             for i in self.inputs
             if i.response in ("accepted", "partly")
         ]

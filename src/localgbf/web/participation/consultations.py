@@ -290,7 +290,8 @@ def record(consultation: Consultation, base_url: str = "") -> ConsultationRecord
         for index, i in enumerate(inputs, start=1)
     )
     result = consultation.result_framework
-    diff = targets_diff(_targets(consultation.framework), _targets(result)) if result else []
+    consulted = _targets(consultation.framework)
+    diff = targets_diff(consulted, _targets(result)) if result else []
     return ConsultationRecord(
         title=_pair(consultation.title),
         country=_pair(consultation.country.name, consultation.country.code),
@@ -304,6 +305,7 @@ def record(consultation: Consultation, base_url: str = "") -> ConsultationRecord
         questions={lang: consultation.question_list(lang) for lang in ("en", "zh-hans")},
         inputs=rows,
         diff=tuple(diff),
+        consulted=tuple(consulted),
         is_demo=consultation.is_demo,
         url=base_url + reverse("consultation", args=[consultation.pk]),
     )
