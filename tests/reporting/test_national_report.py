@@ -293,15 +293,17 @@ def test_the_demo_roll_up_section_ii_and_12b(demo_report):
 def test_the_demo_roll_up_of_national_target_2(demo_report):
     """National target 2 (restore degraded ecosystems), current national targets only (Dali's
     plan follows the previous version and does not count):
-    - actions: Yunnan 2.1.1 (no own links → its target 2.1 → NT 6, 2) and Kunming 1.1.1 (own
-      link NT 2); Kunming 1.1.2 links NT 5 only; Shenzhen 1.1.1 has its own KMGBF link only;
+    - actions: Yunnan 2.1.1 (no own links → its target 2.1 → NT 6, 2), Kunming 1.1.1 (own
+      link NT 2) and Shenzhen 1.1.1 (its own links are KMGBF ones only, so for national targets
+      it takes its target 1.1's: NT 2, 3 — the coverage matrix's rule, national and KMGBF links
+      apart); Kunming 1.1.2 links NT 5 only;
     - commitments: Kunming C1 (accepted; Shenzhen's is pending, so not counted);
-    - governments: Yunnan, Kunming → 2;
+    - governments: Yunnan, Kunming, Shenzhen → 3;
     - level: C1's latest accepted report (2024; 2025 is pending) is on track;
     - KPI ha: baseline 3300, latest 3820, target 4500 → (3820 − 3300) / (4500 − 3300) = 0.4333.
     """
     row = next(r for r in demo_report.section_iii if r.code == "2")
-    assert (row.actions, row.commitments, row.governments) == (2, 1, 2)
+    assert (row.actions, row.commitments, row.governments) == (3, 1, 3)
     assert levels(row) == {"on_track": 1}
     (ha,) = row.kpis
     assert (ha.unit, ha.baseline, ha.latest, ha.target) == ("ha", 3300, 3820, 4500)
@@ -326,8 +328,9 @@ def test_the_demo_roll_up_of_national_target_8_and_kmgbf_target_12(demo_report):
 
 def test_the_demo_roll_up_of_goal_a(demo_report):
     """Goal A through national targets 1-6: Yunnan 1.1.1, 2.1.1, 3.1.1; Kunming 1.1.1, 1.1.2,
-    1.2.1; Shanghai 1.1.1 → 7 actions; Kunming C1 (NT 2, 5) and Shanghai C1 (NT 3, 4) → 2
-    commitments, on track and on track to exceed; 3 governments."""
+    1.2.1; Shanghai 1.1.1; Shenzhen 1.1.1 (NT 2, 3 through its target) → 8 actions; Kunming C1
+    (NT 2, 5) and Shanghai C1 (NT 3, 4) → 2 commitments, on track and on track to exceed;
+    4 governments."""
     goal_a = next(r for r in demo_report.section_iv_goals if r.code == "A")
-    assert (goal_a.actions, goal_a.commitments, goal_a.governments) == (7, 2, 3)
+    assert (goal_a.actions, goal_a.commitments, goal_a.governments) == (8, 2, 4)
     assert levels(goal_a) == {"on_track": 1, "on_track_to_exceed": 1}
