@@ -14,6 +14,7 @@ from localgbf import __version__
 
 COMMANDS: dict[str, str] = {
     "assess": "localgbf.cli.assess:assess",
+    "backup": "localgbf.cli.backup:backup",
     "batch": "localgbf.cli.batch:batch",
     "coverage": "localgbf.cli.coverage:coverage",
     "frameworks": "localgbf.cli.frameworks:frameworks",
@@ -25,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "national": "localgbf.cli.national:national",
     "plans": "localgbf.cli.plans:plans",
     "report": "localgbf.cli.report:report",
+    "restore": "localgbf.cli.backup:restore",
     "serve": "localgbf.cli.platform:serve",
     "spatial": "localgbf.cli.spatial:spatial",
     "species": "localgbf.cli.species:species",

@@ -74,6 +74,7 @@ def worker(once: bool) -> None:
 def serve(host: str, port: int, threads: int, with_worker: bool) -> None:
     """Serve the platform with waitress (static files included), optionally with a worker."""
     setup_django()
+    from django.conf import settings
     from waitress import serve as waitress_serve
 
     from localgbf.web.wsgi import application
@@ -88,7 +89,15 @@ def serve(host: str, port: int, threads: int, with_worker: bool) -> None:
     signal.signal(signal.SIGTERM, stop)
     click.echo(f"localgbf is serving at http://{host}:{port}/ (Ctrl+C stops it)")
     try:
-        waitress_serve(application, host=host, port=port, threads=threads, ident="localgbf")
+        waitress_serve(
+            application,
+            host=host,
+            port=port,
+            threads=threads,
+            ident="localgbf",
+            max_request_body_size=settings.LOCALGBF_MAX_UPLOAD_BYTES
+            + settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+        )
     except KeyboardInterrupt:
         pass
     finally:

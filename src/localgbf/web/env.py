@@ -105,10 +105,13 @@ DATABASE_SCHEMES = ["sqlite", "postgres", "postgresql", "pgsql"]
 def env_database(
     name: str, default_sqlite_path: Path, environ: Mapping[str, str] | None = None
 ) -> dict[str, Any]:
-    """The default database from a URL such as `postgres://user:pw@127.0.0.1:5432/localgbf`."""
+    """The default database from a URL such as `postgres://user:pw@127.0.0.1:5432/localgbf`.
+
+    The URL holds a password, so it may also come from the file named by `NAME_FILE`.
+    """
     import dj_database_url
 
-    value = _raw(name, environ)
+    value = env_secret(name, environ)
     if not value:
         return {
             "ENGINE": "django.db.backends.sqlite3",

@@ -48,6 +48,14 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+if PRODUCTION:
+    if DEBUG:
+        raise ImproperlyConfigured("DEBUG must be off when LOCALGBF_PRODUCTION is on")
+    if not env_list("ALLOWED_HOSTS", []):
+        raise ImproperlyConfigured(
+            "ALLOWED_HOSTS must name the host names the platform is served under "
+            "(comma-separated) when LOCALGBF_PRODUCTION is on"
+        )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -83,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "localgbf.web.core.concurrency.EditConflictMiddleware",
 ]
 
 ROOT_URLCONF = "localgbf.web.urls"
@@ -139,7 +148,12 @@ LOCALGBF_FILE_STORE = Path(env_str("LOCALGBF_FILE_STORE", str(VAR_DIR / "store")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("LOCALGBF_MAX_FORM_BYTES", 10 * 1024 * 1024, minimum=1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The largest uploaded file accepted (checked with a message naming the file and the limit);
+# `localgbf serve` also refuses request bodies larger than this plus the form limit.
 LOCALGBF_MAX_UPLOAD_BYTES = env_int("LOCALGBF_MAX_UPLOAD_BYTES", 2 * 1024**3, minimum=1024)
+# Failed sign-ins allowed per user name and address within the window (see governments/login.py).
+LOCALGBF_LOGIN_ATTEMPTS = env_int("LOCALGBF_LOGIN_ATTEMPTS", 5, minimum=1)
+LOCALGBF_LOGIN_WINDOW_SECONDS = env_int("LOCALGBF_LOGIN_WINDOW_SECONDS", 15 * 60, minimum=1)
 # Fetching records from GBIF and iNaturalist; off for installations without internet access.
 LOCALGBF_CONNECTORS = env_bool("LOCALGBF_CONNECTORS", True)
 # The deployment's GBIF account for GBIF downloads (never stored in the database).
@@ -156,6 +170,8 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "localgbf@localhost")
 
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
@@ -164,6 +180,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:
+    # The platform sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 

@@ -4,9 +4,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from localgbf.web.governments.login import LoginView
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("localgbf.web.api.root_urls")),
+    # The admin signs in through the platform's page, which limits failed attempts.
+    path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url="/static/localgbf/favicon.svg", permanent=True)),
 ]
@@ -14,7 +18,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(template_name="registration/login.html"),
+        LoginView.as_view(),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

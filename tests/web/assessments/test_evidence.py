@@ -82,7 +82,7 @@ def test_a_file_added_to_a_page_that_was_out_of_date_is_not_kept(officer, fresh,
         {
             "action": "evidence",
             "version": 1,
-            "e-file": SimpleUploadedFile("late.pdf", b"late bytes"),
+            "e-file": SimpleUploadedFile("late.pdf", b"%PDF-1.4 late bytes"),
         },
     )
     assert response.status_code == 302

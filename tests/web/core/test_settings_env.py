@@ -60,3 +60,10 @@ def test_a_secret_is_read_from_a_file(tmp_path: Path):
 def test_an_unreadable_secret_file_is_named(tmp_path: Path):
     with pytest.raises(ImproperlyConfigured, match="SECRET_KEY_FILE=.*cannot be read"):
         env_secret("SECRET_KEY", {"SECRET_KEY_FILE": str(tmp_path / "missing")})
+
+
+def test_the_database_url_may_come_from_a_file(tmp_path: Path):
+    url_file = tmp_path / "database_url"
+    url_file.write_text("postgres://u:p@127.0.0.1:5433/lg\n")
+    config = env_database("DATABASE_URL", Path("x"), {"DATABASE_URL_FILE": str(url_file)})
+    assert (config["ENGINE"], config["PASSWORD"]) == ("django.db.backends.postgresql", "p")

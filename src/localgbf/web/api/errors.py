@@ -44,5 +44,11 @@ def invalid(errors: ValidationError | dict[str, Any] | str) -> Problem:
     )
 
 
+STALE = (
+    "The record changed since you read it: the If-Match header does not match its ETag. "
+    "Read it again (GET gives the current ETag) and send your change with that one."
+)
+
+
 def conflict(message: str) -> Problem:
     return Problem(409, message)

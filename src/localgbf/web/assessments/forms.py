@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from localgbf.frameworks.singapore_index import DEFAULT_EDITION, SCORES, load_singapore_index
 from localgbf.index.forms import FormField, IndicatorForm
 from localgbf.index.rescore import ScoreDifference
+from localgbf.web.core.uploads import check_upload
 from localgbf.web.datasets.models import Dataset
 
 NUMBER_SPLIT = re.compile(r"[\s,;，；]+")
@@ -92,7 +93,7 @@ class EvidenceForm(forms.Form):
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     link = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
-    file = forms.FileField(label=_("File"), required=False)
+    file = forms.FileField(label=_("File"), required=False, validators=[check_upload])
     dataset = forms.ModelChoiceField(
         label=_("Or a dataset already uploaded"),
         queryset=Dataset.objects.none(),
@@ -138,6 +139,7 @@ class ProfileForm(forms.Form):
 class BandTableImportForm(forms.Form):
     file = forms.FileField(
         label=_("Band table file"),
+        validators=[check_upload],
         help_text=_(
             "YAML or CSV in the layout of localgbf.index.bands; every band with its source and "
             "page."

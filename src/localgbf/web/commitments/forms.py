@@ -20,6 +20,8 @@ from localgbf.web.commitments.models import (
     Kpi,
     OfficialContact,
 )
+from localgbf.web.core.concurrency import RevisionMixin, digest
+from localgbf.web.core.uploads import check_upload
 from localgbf.web.frameworks.models import FrameworkElement
 from localgbf.web.governments.models import Government
 from localgbf.web.plans.models import Action, LocalTarget
@@ -107,7 +109,7 @@ class BilingualMixin:
         return out
 
 
-class BilingualModelForm(BilingualMixin, forms.ModelForm):
+class BilingualModelForm(RevisionMixin, BilingualMixin, forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.add_bilingual(self._meta.model, self.instance)
@@ -385,13 +387,14 @@ class PeriodForm(forms.Form):
         return data
 
 
-class ProgressForm(BilingualMixin, forms.Form):
+class ProgressForm(RevisionMixin, BilingualMixin, forms.Form):
     """Narrative, level and one value (with its unit) per KPI of the report's version."""
 
     bilingual = ("narrative",)
     multiline = frozenset({"narrative"})
 
     def __init__(self, *args: Any, report: Any, **kwargs: Any) -> None:
+        self.report = report
         super().__init__(*args, **kwargs)
         from localgbf.web.commitments.models import ProgressReport
 
@@ -431,6 +434,11 @@ class ProgressForm(BilingualMixin, forms.Form):
                 ),
             )
 
+    def current_revision(self) -> str:
+        report = self.report
+        values = sorted(report.values.values_list("kpi_id", "value", "unit", "note"))
+        return digest([report.narrative, report.level, values])
+
     def rows(self) -> list[dict[str, Any]]:
         return [
             {
@@ -444,7 +452,7 @@ class ProgressForm(BilingualMixin, forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(label=_("File"), validators=[check_upload])
     title = forms.CharField(label=_("title"), max_length=200, required=False)
 
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from localgbf.web.core.uploads import check_upload
 from localgbf.web.datasets.models import Dataset
 
 
 class UploadForm(forms.ModelForm):
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(label=_("File"), validators=[check_upload])
 
     class Meta:
         model = Dataset

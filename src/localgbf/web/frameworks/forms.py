@@ -3,12 +3,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from localgbf.web.core.uploads import check_upload
+
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 
 class NationalImportForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
+        validators=[check_upload],
         help_text=_("The CSV or XLSX template, or a national-target JSON file from the CBD ORT."),
     )
     version = forms.CharField(

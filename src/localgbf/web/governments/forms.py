@@ -6,19 +6,22 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from localgbf.web.core.concurrency import RevisionMixin
+from localgbf.web.core.uploads import check_upload
 from localgbf.web.governments.boundaries import clean_boundary
 from localgbf.web.governments.models import Government
 
 MAX_BOUNDARY_BYTES = 20 * 1024 * 1024
 
 
-class GovernmentProfileForm(forms.ModelForm):
+class GovernmentProfileForm(RevisionMixin, forms.ModelForm):
     """What a government's officers may change about it (not its code, kind or parent)."""
 
     name_en = forms.CharField(label=_("Name in English"), max_length=200, required=False)
     name_zh = forms.CharField(label=_("Name in Chinese"), max_length=200, required=False)
     boundary_file = forms.FileField(
         label=_("Boundary (GeoJSON, WGS 84)"),
+        validators=[check_upload],
         required=False,
         help_text=_("A Polygon, MultiPolygon, Feature or FeatureCollection in longitude/latitude."),
     )

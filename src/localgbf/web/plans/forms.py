@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from localgbf.frameworks.scales import scale
 from localgbf.frameworks.vocabularies import vocabulary
+from localgbf.web.core.concurrency import RevisionMixin
+from localgbf.web.core.uploads import check_upload
 from localgbf.web.frameworks.models import Framework, FrameworkElement, FrameworkKind
 from localgbf.web.plans.models import (
     Action,
@@ -120,7 +122,7 @@ class BilingualMixin:
         return rows
 
 
-class BilingualModelForm(BilingualMixin, forms.ModelForm):
+class BilingualModelForm(RevisionMixin, BilingualMixin, forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         instance = kwargs.get("instance")
@@ -514,7 +516,7 @@ class AdoptForm(BilingualMixin, forms.Form):
 
 
 class FileImportForm(forms.Form):
-    file = forms.FileField(label=_("File (CSV or XLSX)"))
+    file = forms.FileField(label=_("File (CSV or XLSX)"), validators=[check_upload])
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

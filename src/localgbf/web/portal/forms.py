@@ -5,11 +5,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from localgbf.web.core.concurrency import RevisionMixin
 from localgbf.web.portal.licences import licence_choices
 from localgbf.web.portal.models import PublicProfile
 
 
-class PublicProfileForm(forms.ModelForm):
+class PublicProfileForm(RevisionMixin, forms.ModelForm):
     """The public profile, with the introduction in English and Chinese side by side."""
 
     introduction_en = forms.CharField(

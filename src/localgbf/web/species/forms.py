@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from localgbf.species.reference import formats, taxon_groups
 from localgbf.web.core.templatetags.localgbf import plain
+from localgbf.web.core.uploads import check_upload
 from localgbf.web.datasets.models import Dataset, DatasetKind
 from localgbf.web.governments.models import Government
 
@@ -26,7 +27,7 @@ def format_choices() -> list[tuple[str, str]]:
 class SpeciesUploadForm(forms.ModelForm):
     """An occurrence file, a checklist or a sensitive-species list, stored as a dataset."""
 
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(label=_("File"), validators=[check_upload])
     format = forms.ChoiceField(label=_("Format"), required=False)
 
     class Meta:

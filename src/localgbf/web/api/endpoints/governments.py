@@ -6,13 +6,13 @@ from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router
 
 from localgbf.web.api import serialize
 from localgbf.web.api.auth import READ, WRITE, caller
-from localgbf.web.api.errors import ERRORS, WRITE_ERRORS, invalid
+from localgbf.web.api.errors import ERRORS, STALE, WRITE_ERRORS, conflict, invalid
 from localgbf.web.api.filters import place
 from localgbf.web.api.paging import Paging, paginate
 from localgbf.web.api.schemas import (
@@ -22,6 +22,7 @@ from localgbf.web.api.schemas import (
     ProfileIn,
     page_of,
 )
+from localgbf.web.core.concurrency import etag, if_match_fails
 from localgbf.web.governments import audit
 from localgbf.web.governments.access import Action, can
 from localgbf.web.governments.models import Government
@@ -60,8 +61,10 @@ def list_governments(request: HttpRequest, filters: Query[GovernmentFilters]) ->
     auth=READ,
     summary="One government, with its boundary",
 )
-def get_government(request: HttpRequest, code: str) -> Any:
-    return serialize.government_detail(get_object_or_404(Government, code=code))
+def get_government(request: HttpRequest, code: str, response: HttpResponse) -> Any:
+    government = get_object_or_404(Government, code=code)
+    response["ETag"] = etag(government)
+    return serialize.government_detail(government)
 
 
 def _editable(request: HttpRequest, code: str) -> Government:
@@ -77,8 +80,12 @@ def _editable(request: HttpRequest, code: str) -> Government:
     auth=WRITE,
     summary="Change a government's population, area or website",
 )
-def patch_government(request: HttpRequest, code: str, body: GovernmentPatch) -> Any:
+def patch_government(
+    request: HttpRequest, code: str, body: GovernmentPatch, response: HttpResponse
+) -> Any:
     government = _editable(request, code)
+    if if_match_fails(request, government):
+        raise conflict(STALE)
     changes = body.model_dump(exclude_unset=True)
     before = audit.snapshot(government)
     for field, value in changes.items():
@@ -88,7 +95,9 @@ def patch_government(request: HttpRequest, code: str, body: GovernmentPatch) -> 
     except ValidationError as exc:
         raise invalid(exc) from None
     with transaction.atomic():
-        government.save()
+        # Only the fields sent are written, so two clients changing different fields at once
+        # both keep their change.
+        government.save(update_fields=[*changes, "updated_at"])
         audit.record(
             caller(request),
             "government.edit",
@@ -96,6 +105,7 @@ def patch_government(request: HttpRequest, code: str, body: GovernmentPatch) -> 
             before=before,
             after=audit.snapshot(government),
         )
+    response["ETag"] = etag(Government.objects.get(pk=government.pk))
     return serialize.government_detail(government)
 
 

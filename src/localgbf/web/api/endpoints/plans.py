@@ -7,13 +7,13 @@ from typing import Any, Literal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Query, Router
 
 from localgbf.frameworks.vocabularies import vocabulary
 from localgbf.web.api import serialize
 from localgbf.web.api.auth import READ, WRITE, caller
-from localgbf.web.api.errors import ERRORS, WRITE_ERRORS, conflict, invalid
+from localgbf.web.api.errors import ERRORS, STALE, WRITE_ERRORS, conflict, invalid
 from localgbf.web.api.filters import (
     KmgbfTarget,
     linked_actions,
@@ -31,6 +31,7 @@ from localgbf.web.api.schemas import (
     TargetOut,
     page_of,
 )
+from localgbf.web.core.concurrency import etag, if_match_fails
 from localgbf.web.governments import audit
 from localgbf.web.governments.access import Action as Permission
 from localgbf.web.governments.access import can
@@ -173,8 +174,10 @@ def _readable_action(request: HttpRequest, action_id: PathId) -> Action:
     auth=READ,
     summary="One action, with its budget lines",
 )
-def get_action(request: HttpRequest, action_id: PathId) -> Any:
-    return serialize.action_detail(_readable_action(request, action_id))
+def get_action(request: HttpRequest, action_id: PathId, response: HttpResponse) -> Any:
+    action = _readable_action(request, action_id)
+    response["ETag"] = etag(Action.objects.get(pk=action.pk))
+    return serialize.action_detail(action)
 
 
 EDITABLE_FIELDS = ("status", "start", "end", "latitude", "longitude")
@@ -186,11 +189,15 @@ EDITABLE_FIELDS = ("status", "start", "end", "latitude", "longitude")
     auth=WRITE,
     summary="Change the status, dates or place of an action of a draft",
 )
-def patch_action(request: HttpRequest, action_id: PathId, body: ActionPatch) -> Any:
+def patch_action(
+    request: HttpRequest, action_id: PathId, body: ActionPatch, response: HttpResponse
+) -> Any:
     action = _readable_action(request, action_id)
     user = caller(request)
     if not can(user, Permission.EDIT, action.version.plan.government):
         raise PermissionDenied("Only the officers of this government may edit its plan.")
+    if if_match_fails(request, Action.objects.get(pk=action.pk)):
+        raise conflict(STALE)
     if action.version.status != PlanStatus.DRAFT:
         raise conflict(
             f"Version {action.version.number} of the plan is {action.version.status} and does "
@@ -208,7 +215,7 @@ def patch_action(request: HttpRequest, action_id: PathId, body: ActionPatch) -> 
     except ValidationError as exc:
         raise invalid(exc) from None
     with transaction.atomic():
-        action.save()
+        action.save(update_fields=list(changes))
         audit.record(
             user,
             "plan.action.edit",
@@ -217,4 +224,5 @@ def patch_action(request: HttpRequest, action_id: PathId, body: ActionPatch) -> 
             before=before,
             after=audit.snapshot(action, list(EDITABLE_FIELDS)),
         )
+    response["ETag"] = etag(Action.objects.get(pk=action.pk))
     return serialize.action_detail(_readable_action(request, action_id))
