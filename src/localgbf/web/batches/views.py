@@ -46,7 +46,10 @@ def index(request: HttpRequest, code: str) -> HttpResponse:
     can_launch = services.may_launch(request.user, country)
     form = None
     if can_launch:
-        form = LaunchForm(country, request.POST or None)
+        ticked = request.GET.getlist("governments") if request.method == "GET" else []
+        form = LaunchForm(
+            country, request.POST or None, initial={"governments": ticked} if ticked else None
+        )
         if request.method == "POST" and form.is_valid():
             run = services.launch(country, user=request.user, options=form.options())
             messages.success(request, _("The batch is queued; this page follows it while it runs."))
