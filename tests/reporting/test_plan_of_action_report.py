@@ -145,3 +145,27 @@ def test_the_workbook_in_chinese_only_names_the_figures_in_chinese():
     book = load_workbook(io.BytesIO(report_xlsx(build_report(_input()), "zh-hans")))
     rows = [r for r in book.active.iter_rows(values_only=True) if r and r[0] == 5]
     assert rows[1][2] == "宣传教育活动覆盖人数" and rows[1][3] == 1500
+
+
+def test_offers_of_networks_are_counted_apart_from_governments_offers():
+    base = _input()
+    city = base.governments[0]
+    offer = _ref("net-offer-A-need2")
+    city = type(city)(
+        **{
+            **city.__dict__,
+            "organisation_offers": (offer,),
+            "matched_needs": (_ref("A-need1"), _ref("A-need2")),
+        }
+    )
+    report = build_report(
+        type(base)(**{**base.__dict__, "governments": (city, *base.governments[1:])})
+    )
+    assert report.figure(4, "offers_organisations").value == 1
+    assert report.figure(4, "offers_organisations").links == (offer,)
+    assert report.figure(4, "offers_active").value == 1  # B's own offer only
+    assert report.figure(4, "needs_matched").value == 2
+    assert (
+        report.figure(4, "offers_organisations").label["zh-hans"]
+        == "网络和咨询委员会提供的能力支持"
+    )

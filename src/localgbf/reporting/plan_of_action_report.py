@@ -13,7 +13,9 @@ What each action area counts (the activities are those of the decision's annex):
   committees and networks;
 3 finance: money secured (budget status flagged `secured`) by funding source and currency,
   without conversion;
-4 capacity: open needs, active offers, needs that have at least one matching offer,
+4 capacity: open needs, active offers of governments, offers of advisory committees and
+  networks answering a member's need, needs that have at least one matching offer (a
+  government's offer on the topic or an organisation's offer naming the need),
   technology-transfer initiatives;
 5 CEPA: activities, people reached, bioblitzes, public consultations and published comments;
 6 information: Singapore Index applications (completed, draft), governments with a completed
@@ -93,6 +95,7 @@ class GovernmentFacts:
     money: tuple[MoneyFacts, ...] = ()
     capacity_needs: tuple[Ref, ...] = ()
     capacity_offers: tuple[Ref, ...] = ()
+    organisation_offers: tuple[Ref, ...] = ()  # offers of organisations answering its needs
     matched_needs: tuple[Ref, ...] = ()
     technology_transfers: tuple[Ref, ...] = ()
     cepa: tuple[CepaFacts, ...] = ()
@@ -194,6 +197,10 @@ LABELS: dict[str, Bilingual] = {
     },
     "needs_open": {"en": "Open capacity needs", "zh-hans": "未满足的能力需求"},
     "offers_active": {"en": "Active capacity offers", "zh-hans": "有效的能力提供"},
+    "offers_organisations": {
+        "en": "Capacity offered by networks and advisory committees",
+        "zh-hans": "网络和咨询委员会提供的能力支持",
+    },
     "needs_matched": {
         "en": "Needs with at least one matching offer",
         "zh-hans": "至少有一项匹配提供的需求",
@@ -322,11 +329,13 @@ def _capacity(report: ReportInput) -> list[Figure]:
     govs = report.governments
     needs = [r for g in govs for r in g.capacity_needs]
     offers = [r for g in govs for r in g.capacity_offers]
+    organisation_offers = [r for g in govs for r in g.organisation_offers]
     matched = [r for g in govs for r in g.matched_needs]
     transfers = [r for g in govs for r in g.technology_transfers]
     return [
         _f("needs_open", len(needs), needs),
         _f("offers_active", len(offers), offers),
+        _f("offers_organisations", len(organisation_offers), organisation_offers),
         _f("needs_matched", len(matched), matched),
         _f("technology_transfers", len(transfers), transfers),
     ]

@@ -4,7 +4,9 @@ from localgbf.web.participation.models import (
     CepaActivity,
     Organisation,
     OrganisationMember,
+    OrganisationOffer,
     OrganisationStaff,
+    SupportNote,
 )
 
 
@@ -40,3 +42,15 @@ class CepaActivityAdmin(admin.ModelAdmin):
     list_display = ("government", "kind", "start", "audience", "reach")
     list_filter = ("kind", "audience")
     filter_horizontal = ("actions", "kmgbf_targets")
+
+
+@admin.register(SupportNote)
+class SupportNoteAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "government", "language", "created_at", "answered_at")
+    raw_id_fields = ("plan_version", "assessment", "commitment")
+
+
+@admin.register(OrganisationOffer)
+class OrganisationOfferAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "need", "is_active", "created_at")
+    raw_id_fields = ("need",)

@@ -1,7 +1,9 @@
 """The participation demo: a network and an advisory committee with member governments, the
 network's staff account (`network.staff`), CEPA activities of Kunming and Shenzhen, China's
 open consultation on its national targets (inputs from Kunming, Shenzhen and the network, some
-answered), and a public consultation on Kunming's draft plan with comments in each state.
+answered), a public consultation on Kunming's draft plan with comments in each state, and the
+network's support: a note to Kunming on its plan (answered), a note to Shenzhen on a commitment,
+and an offer answering Kunming's eDNA monitoring need.
 
 Idempotent: records are matched on their codes and titles and updated in place.
 """
@@ -25,9 +27,11 @@ from localgbf.web.participation.models import (
     ConsultationInput,
     Organisation,
     OrganisationMember,
+    OrganisationOffer,
     OrganisationStaff,
     PublicComment,
     PublicConsultation,
+    SupportNote,
 )
 from localgbf.web.plans.models import Action as PlanAction
 
@@ -216,8 +220,63 @@ def _public_consultation(ctx: DemoContext) -> None:
     ctx.objects["public-consultation:CNKMG"] = consultation
 
 
+def _support(ctx: DemoContext) -> None:
+    """The network's notes to Kunming (answered) and Shenzhen, and its offer to Kunming."""
+    from localgbf.web.commitments.models import Commitment
+    from localgbf.web.plans.models import CapacityNeed, PlanVersion
+
+    network = Organisation.objects.get(code="cn-cities-network")
+    staff = ctx["user:network.staff"]
+    SupportNote.objects.filter(organisation=network).delete()
+    now = timezone.now()
+    for spec in data.SUPPORT_NOTES:
+        government = Government.objects.get(code=spec["government"])
+        note = SupportNote(
+            organisation=network,
+            government=government,
+            text=spec["text"],
+            language=spec["language"],
+            author=staff,
+        )
+        kind, number = spec["subject"] or (None, None)
+        if kind == "plan_version":
+            note.plan_version = PlanVersion.objects.filter(
+                plan__government=government, number=number
+            ).first()
+        elif kind == "commitment":
+            note.commitment = (
+                Commitment.objects.filter(government=government).order_by("number").first()
+            )
+        if spec["reply"]:
+            note.reply = spec["reply"]
+            note.answered_by = ctx[f"user:{spec['answered_by']}"]
+            note.answered_at = now
+        note.save()
+        ctx.objects[f"support-note:{government.code}"] = note
+    for spec in data.NETWORK_OFFERS:
+        need = CapacityNeed.objects.filter(
+            government__code=spec["government"], topic=spec["need_topic"]
+        ).first()
+        if need is None:
+            continue
+        offer, _ = OrganisationOffer.objects.update_or_create(
+            organisation=Organisation.objects.get(code=spec["organisation"]),
+            need=need,
+            defaults={
+                "title": _pair(spec["title"]),
+                "description": _pair(spec["description"]),
+                "languages": spec["languages"],
+                "contact": spec["contact"],
+                "is_active": True,
+                "created_by": staff,
+            },
+        )
+        ctx.objects[f"network-offer:{spec['government']}"] = offer
+
+
 def build(ctx: DemoContext) -> None:
     _organisations(ctx)
     _activities()
     _consultation(ctx)
     _public_consultation(ctx)
+    _support(ctx)

@@ -288,3 +288,55 @@ PUBLIC: dict[str, Any] = {
         },
     ],
 }
+
+# Notes from the network's staff to its members: (member, subject, text, language, reply).
+# Subject: ("plan_version", number), ("commitment", None) for the member's first commitment,
+# or None for the member's work as a whole.
+SUPPORT_NOTES: list[dict[str, Any]] = [
+    {
+        "government": "CNKMG",
+        "subject": ("plan_version", 1),
+        "language": "zh-hans",
+        "text": (
+            "目标1.1的指标只统计了滇池流域的保护区面积。建议补充2020年的基线数值，"
+            "并说明与国家目标一的对应关系，以便在全国磋商中引用。"
+        ),
+        "answered_by": "kunming.officer",
+        "reply": (
+            "谢谢。基线数值已从2020年新加坡指数评估中补入修订草案，"
+            "与国家目标一的对应关系写在目标说明中。"
+        ),
+    },
+    {
+        "government": "CNSZX",
+        "subject": ("commitment", None),
+        "language": "en",
+        "text": (
+            "Your mangrove commitment has no progress indicator for 2025 yet. Members that "
+            "report area restored in hectares each year are easier to add to the national "
+            "roll-up; we can share the template Kunming uses."
+        ),
+        "reply": "",
+        "answered_by": None,
+    },
+]
+
+# Capacity the network offers a member, answering the member's need of that topic.
+NETWORK_OFFERS: list[dict[str, Any]] = [
+    {
+        "organisation": "cn-cities-network",
+        "government": "CNKMG",
+        "need_topic": "monitoring",
+        "title": (
+            "eDNA sampling protocol and a partner laboratory for plateau lakes",
+            "高原湖泊环境DNA采样规程及合作实验室",
+        ),
+        "description": (
+            "The network's monitoring group shares a sampling protocol tested on Erhai and "
+            "arranges sequencing with a partner laboratory for two seasons.",
+            "网络监测工作组提供在洱海试用过的采样规程，并联系合作实验室完成两个季度的测序。",
+        ),
+        "languages": ["zh-hans", "en"],
+        "contact": "monitoring@cities-network.example.org",
+    },
+]

@@ -353,3 +353,73 @@ class AnswerForm(forms.Form):
         label=_("Answer"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
     )
     led_to_change = forms.BooleanField(label=_("The plan was changed in response"), required=False)
+
+
+class SupportNoteForm(forms.Form):
+    """A note from an organisation to a member; `subject` is one of the member's shared records."""
+
+    text = forms.CharField(
+        label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    language = forms.ChoiceField(label=_("Language of your note"), choices=LANGUAGE_CHOICES)
+    subject = forms.ChoiceField(label=_("About"), required=False)
+
+    def __init__(self, *args: Any, records: dict[str, list[tuple[str, str]]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        names = {
+            "plans": _("Plan versions"),
+            "assessments": _("Assessments"),
+            "commitments": _("Commitments"),
+        }
+        choices: list[Any] = [("", _("The member's work as a whole"))]
+        choices += [(names[kind], rows) for kind, rows in records.items() if rows]
+        self.fields["subject"].choices = choices
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Write the note."))
+        return text
+
+    def subject_ref(self) -> tuple[str, int] | None:
+        value = self.cleaned_data.get("subject") or ""
+        if not value:
+            return None
+        kind, pk = value.split(":", 1)
+        return kind, int(pk)
+
+
+class SupportAnswerForm(forms.Form):
+    reply = forms.CharField(
+        label=_("Reply"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class OrganisationOfferForm(forms.Form):
+    need = forms.ModelChoiceField(label=_("Need answered"), queryset=None)
+    title_en = forms.CharField(label=_("Title in English"), max_length=300, required=False)
+    title_zh = forms.CharField(label=_("Title in Chinese"), max_length=300, required=False)
+    description_en = forms.CharField(
+        label=_("Description in English"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    description_zh = forms.CharField(
+        label=_("Description in Chinese"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    contact = forms.EmailField(label=_("Contact e-mail"), required=False)
+
+    def __init__(self, *args: Any, government: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["need"].queryset = government.capacity_needs.filter(is_open=True)
+        self.fields["need"].empty_label = None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not (data.get("title_en") or "").strip() and not (data.get("title_zh") or "").strip():
+            self.add_error("title_en", _("Give the title in English or in Chinese."))
+        return data

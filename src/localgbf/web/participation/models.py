@@ -501,3 +501,123 @@ class PublicComment(models.Model):
     def subject_code(self) -> str:
         subject = self.target or self.action
         return subject.code if subject is not None else ""
+
+
+class SupportNote(models.Model):
+    """A note from an organisation's staff to one of its member governments.
+
+    Section D of decision 15/12 asks networks to support their members; a note is the lightest
+    form of that support. Only the member's officers and the organisation's staff read it; it may
+    point at one of the member's records the member shares with the organisation.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="support_notes"
+    )
+    government = models.ForeignKey(
+        "governments.Government",
+        verbose_name=_("member government"),
+        on_delete=models.CASCADE,
+        related_name="support_notes",
+    )
+    text = models.TextField(_("note"))
+    language = models.CharField(_("language"), max_length=8, default="en")
+    plan_version = models.ForeignKey(
+        "plans.PlanVersion",
+        verbose_name=_("plan version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="support_notes",
+    )
+    assessment = models.ForeignKey(
+        "assessments.Assessment",
+        verbose_name=_("assessment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="support_notes",
+    )
+    commitment = models.ForeignKey(
+        "commitments.Commitment",
+        verbose_name=_("commitment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="support_notes",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    reply = models.TextField(_("reply"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("support note")
+        verbose_name_plural = _("support notes")
+
+    def __str__(self) -> str:
+        return f"{self.organisation.code} → {self.government.code}: {self.text[:60]}"
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None
+
+    def subject(self) -> tuple[str, str] | None:
+        """(label, address) of the record the note is about, if any."""
+        if self.plan_version_id:
+            version = self.plan_version
+            return str(version), reverse(
+                "plan-version", args=[self.government.code, version.number]
+            )
+        if self.assessment_id:
+            return str(self.assessment), reverse("assessment", args=[self.assessment_id])
+        if self.commitment_id:
+            return self.commitment.reference, reverse("commitment", args=[self.commitment_id])
+        return None
+
+
+class OrganisationOffer(models.Model):
+    """Capacity an organisation offers a member government, in answer to one of its needs.
+
+    The plans app's offers belong to governments; an organisation is not one, so its offers live
+    here and name the need they answer (which makes them matched by construction).
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="capacity_offers"
+    )
+    need = models.ForeignKey(
+        "plans.CapacityNeed",
+        verbose_name=_("need answered"),
+        on_delete=models.CASCADE,
+        related_name="organisation_offers",
+    )
+    title = TranslatedField(_("title"))
+    description = TranslatedField(_("description"), blank=True)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    contact = models.EmailField(_("contact e-mail"), blank=True)
+    is_active = models.BooleanField(_("still offered"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("organisation's capacity offer")
+        verbose_name_plural = _("organisations' capacity offers")
+
+    def __str__(self) -> str:
+        text = as_text(self.title)
+        return text.get(get_language() or "en") if text else f"offer {self.pk}"
+
+    @property
+    def government(self) -> Any:
+        """The member government the offer is for (audit entries are filed under it)."""
+        return self.need.government

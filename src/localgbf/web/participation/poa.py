@@ -32,6 +32,7 @@ from localgbf.web.participation.models import (
     CommentStatus,
     Consultation,
     Organisation,
+    OrganisationOffer,
     PublicComment,
 )
 
@@ -121,6 +122,12 @@ def government_facts(
         capacity_offers=tuple(
             Ref(f"{code} {o}", capacity) for o in government.capacity_offers.filter(is_active=True)
         ),
+        organisation_offers=tuple(
+            Ref(f"{code} {o.organisation.code}: {o}", capacity)
+            for o in OrganisationOffer.objects.filter(
+                need__in=needs, is_active=True
+            ).select_related("organisation")
+        ),
         matched_needs=tuple(
             Ref(f"{code} {n}", capacity) for n in needs if n.pk in matched_need_ids
         ),
@@ -165,7 +172,12 @@ def _matched_needs(governments: list[Government]) -> frozenset[int]:
         "government"
     )
     offers = CapacityOffer.objects.filter(is_active=True).select_related("government")
-    return frozenset(pk for pk, found in match(needs, offers).items() if found)
+    answered = OrganisationOffer.objects.filter(need__in=needs, is_active=True).values_list(
+        "need_id", flat=True
+    )
+    return frozenset(pk for pk, found in match(needs, offers).items() if found) | frozenset(
+        answered
+    )
 
 
 def _consultation_facts(

@@ -3,11 +3,19 @@ from django.urls import path
 from localgbf.web.participation import consultation_views as cv
 from localgbf.web.participation import public_views as pv
 from localgbf.web.participation import report_views as rv
+from localgbf.web.participation import support_views as sv
 from localgbf.web.participation import views
 
 urlpatterns = [
     path("organisations/", views.organisations, name="organisations"),
     path("organisations/<slug:code>/", views.organisation, name="organisation"),
+    path(
+        "organisations/<slug:code>/members/<slug:government>/support/",
+        sv.member_support,
+        name="member-support",
+    ),
+    path("governments/<slug:code>/network-support/", sv.government_support, name="network-support"),
+    path("support-notes/<int:pk>/answer/", sv.answer_note, name="support-note-answer"),
     path("governments/<slug:code>/cepa/", views.cepa_list, name="cepa"),
     path("governments/<slug:code>/cepa/new/", views.cepa_edit, name="cepa-new"),
     path("governments/<slug:code>/cepa/<int:pk>/", views.cepa_edit, name="cepa-edit"),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from localgbf.web.governments import audit
 from localgbf.web.governments.access import Action, can, can_in_organisation
 from localgbf.web.governments.models import Government
-from localgbf.web.participation import services
+from localgbf.web.participation import services, support
 from localgbf.web.participation.forms import CepaActivityForm
 from localgbf.web.participation.models import CepaActivity, Organisation, OrganisationKind
 
@@ -37,6 +38,17 @@ def organisation(request: HttpRequest, code: str) -> HttpResponse:
         "staff": org.staff.select_related("user").order_by("role", "user__username")
         if is_staff
         else None,
+        "can_support": is_staff and support.may_support(request.user, org),
+        "open_notes": dict(
+            org.support_notes.filter(answered_at__isnull=True)
+            .order_by()
+            .values("government")
+            .annotate(n=Count("pk"))
+            .values_list("government", "n")
+        )
+        if is_staff
+        else {},
+        "batch_links": support.batch_links(request.user, org) if is_staff else [],
     }
     return render(request, "participation/organisation.html", context)
 

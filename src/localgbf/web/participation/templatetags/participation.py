@@ -19,11 +19,15 @@ def participation_summary(context: Any, government: Any) -> dict[str, Any]:
     """What the government page shows of participation: CEPA activities, organisations."""
     request = context.get("request")
     user = getattr(request, "user", None)
+    can_edit = can(user, Action.EDIT, government)
     return {
         "activities": services.recent_activities(government),
         "count": government.cepa_activities.count(),
         "organisations": services.organisations_of(government),
-        "can_edit": can(user, Action.EDIT, government),
+        "can_edit": can_edit,
+        "unanswered_notes": government.support_notes.filter(answered_at__isnull=True).count()
+        if can_edit
+        else 0,
     }
 
 
@@ -103,3 +107,21 @@ def public_for_version(context: Any, version: Any) -> dict[str, Any]:
         and not running
         and can(user, Action.EDIT, government),
     }
+
+
+@register.simple_tag(takes_context=True)
+def support_notes_for_version(context: Any, version: Any) -> list[Any]:
+    """Notes about a plan version that the reader may see (its officers, the writers' staff)."""
+    from localgbf.web.participation.support import notes_readable_by
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return list(notes_readable_by(user, version.plan.government).filter(plan_version=version))
+
+
+@register.filter
+def organisation_offers(need: Any) -> list[Any]:
+    """The active offers of advisory committees and networks answering a capacity need."""
+    from localgbf.web.participation.support import offers_for_need
+
+    return offers_for_need(need)
