@@ -362,7 +362,7 @@ class SupportNoteForm(forms.Form):
         label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
     language = forms.ChoiceField(label=_("Language of your note"), choices=LANGUAGE_CHOICES)
-    subject = forms.ChoiceField(label=_("About"), required=False)
+    subject = forms.ChoiceField(label=_("The note is about"), required=False)
 
     def __init__(self, *args: Any, records: dict[str, list[tuple[str, str]]], **kwargs: Any):
         super().__init__(*args, **kwargs)
