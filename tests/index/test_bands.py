@@ -153,3 +153,19 @@ def test_a_table_cannot_complete_another_edition(tmp_path):
     imported = load_band_table(write_yaml_table(tmp_path))
     with pytest.raises(BandTableError, match="is a table for the 2021 edition and cannot complete"):
         default_band_table("2014").overlay(imported)
+
+
+def test_a_csv_table_that_is_not_utf8_is_refused_by_name(tmp_path):
+    """Found by fuzzing (tests/fuzz): a Latin-1 byte crashed the reader with UnicodeDecodeError."""
+    path = tmp_path / "bands.csv"
+    path.write_bytes(b"\xe2dition,version\n")
+    with pytest.raises(BandTableError, match=r"bands\.csv: is not UTF-8 text"):
+        load_band_table(path)
+
+
+def test_a_yaml_date_that_does_not_exist_is_refused_by_name(tmp_path):
+    """Found by fuzzing: YAML reads 2024-02-30 as a date and raised a bare ValueError."""
+    path = tmp_path / "bands.yaml"
+    path.write_text("band_table: {version: 2024-02-30}\n", encoding="utf-8")
+    with pytest.raises(BandTableError, match=r"bands\.yaml: holds a value that cannot be read"):
+        load_band_table(path)

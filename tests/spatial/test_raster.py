@@ -113,3 +113,21 @@ def test_any_raster_reads_for_barriers(tmp_path: Path) -> None:
     raster = open_raster(write_raster(tmp_path / "b.tif", np.eye(3, dtype=np.uint8)))
     assert raster.valid_mask().all()
     assert raster.name == "b.tif"
+
+
+def test_a_raster_without_a_geotransform_is_refused(tmp_path: Path) -> None:
+    """Found by fuzzing (tests/fuzz): such a raster was read with the identity transform, i.e.
+    cells of 1 x 1 CRS unit at the origin, which gives wrong areas without a word."""
+    import warnings
+
+    import rasterio
+
+    path = tmp_path / "no_grid.tif"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", rasterio.errors.NotGeoreferencedWarning)
+        with rasterio.open(path, "w", driver="GTiff", width=4, height=3, count=1,
+                           dtype="uint8", crs="EPSG:3035") as dst:  # fmt: skip
+            dst.write(np.zeros((3, 4), dtype="uint8"), 1)
+    for reader in (open_landcover, open_raster):
+        with pytest.raises(SpatialInputError, match=r"no_grid\.tif: has no georeferencing"):
+            reader(path)

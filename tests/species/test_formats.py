@@ -85,3 +85,25 @@ def test_a_csv_without_a_required_column_names_it(tmp_path: Path) -> None:
         match=r"g.csv, line 1, field decimalLongitude: missing required column\(s\) decimalLongitude",
     ):
         FORMATS["gbif-csv"](path, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("header", "offset", "byte"),
+    [(b"PK\x03\x04", 0, 0x51), (b"PK\x01\x02", 10, 0x0F)],
+    ids=["a local header without its magic number", "an unknown compression method"],
+)
+def test_a_damaged_zip_member_is_refused_by_name(
+    tmp_path: Path, header: bytes, offset: int, byte: int
+) -> None:
+    """Found by fuzzing (tests/fuzz): zipfile's BadZipFile and NotImplementedError escaped."""
+    from localgbf.species.occurrences import import_occurrences
+    from localgbf.species.store import open_store
+
+    out = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("occurrence.csv", "gbifID\tdatasetKey\tscientificName\tdecimalLatitude\n")
+    data = bytearray(out.read_bytes())
+    data[data.index(header) + offset] = byte
+    out.write_bytes(bytes(data))
+    with pytest.raises(SpeciesDataError, match=r"damaged\.zip"):
+        import_occurrences(out, open_store(tmp_path / "store"))

@@ -258,6 +258,8 @@ def _read_csv(path: Path) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise BandTableError(file, f"cannot be read ({exc.strerror})") from exc
+    except UnicodeDecodeError:
+        raise BandTableError(file, "is not UTF-8 text; save the CSV as UTF-8") from None
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:

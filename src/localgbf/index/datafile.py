@@ -72,6 +72,10 @@ def read_data_file(path: Path, error: type[FileInputError] = FileInputError) -> 
         raise error(str(path), f"is not valid {kind}: {exc.problem or exc}", line) from exc
     except yaml.YAMLError as exc:
         raise error(str(path), f"is not valid YAML: {exc}") from exc
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise error(str(path), f"holds a value that cannot be read ({exc})") from exc
+    except RecursionError as exc:
+        raise error(str(path), "is nested too deeply to be read") from exc
 
 
 def line_of(data: Any, default: int | None = None) -> int | None:

@@ -13,9 +13,12 @@ from typing import Any
 import pyogrio
 import pyproj
 import rasterio
-from rasterio.errors import RasterioError
+from rasterio.errors import NotGeoreferencedWarning, RasterioError
 
+from localgbf.frameworks.limits import raster_problem
 from localgbf.spatial.errors import SpatialInputError
+from localgbf.spatial.raster import NOT_GEOREFERENCED, georeferenced
+from localgbf.spatial.vectors import check_zip
 
 
 def _crs_label(crs: Any) -> str:
@@ -29,11 +32,14 @@ def describe_raster(path: str | Path, display_name: str | None = None) -> dict[s
     p = Path(path)
     name = display_name or p.name
     try:
-        with rasterio.open(p) as ds:
+        with georeferenced(), rasterio.open(p) as ds:
             if ds.crs is None:
                 raise SpatialInputError(
                     name, "has no coordinate reference system (CRS); assign the one it was made in"
                 )
+            too_big = raster_problem(ds.width, ds.height)
+            if too_big is not None:
+                raise SpatialInputError(name, too_big)
             return {
                 "type": "raster",
                 "driver": ds.driver,
@@ -49,6 +55,8 @@ def describe_raster(path: str | Path, display_name: str | None = None) -> dict[s
             }
     except SpatialInputError:
         raise
+    except NotGeoreferencedWarning:
+        raise SpatialInputError(name, NOT_GEOREFERENCED) from None
     except RasterioError as exc:
         raise SpatialInputError(name, f"cannot be read as a GeoTIFF raster: {exc}") from exc
 
@@ -57,6 +65,7 @@ def describe_vector(path: str | Path, display_name: str | None = None) -> dict[s
     p = Path(path)
     name = display_name or p.name
     source = f"/vsizip/{p}" if p.suffix.lower() == ".zip" else str(p)
+    check_zip(p, name)
     try:
         layers = pyogrio.list_layers(source)
         info = pyogrio.read_info(source, layer=str(layers[0][0]) if len(layers) else None)

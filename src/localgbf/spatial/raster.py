@@ -7,6 +7,9 @@ as uint8, and the computations stream over it in numba kernels without copies.
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,8 +17,9 @@ import numpy as np
 import rasterio
 from affine import Affine
 from rasterio.crs import CRS
-from rasterio.errors import RasterioError
+from rasterio.errors import NotGeoreferencedWarning, RasterioError
 
+from localgbf.frameworks.limits import raster_problem
 from localgbf.frameworks.resources import sha256_of
 from localgbf.spatial.errors import SpatialInputError
 
@@ -65,6 +69,22 @@ class Population(Raster):
     """People per cell (float64); nodata cells hold NaN."""
 
 
+NOT_GEOREFERENCED = (
+    "has no georeferencing (no geotransform), so its cells have no place or size; save it as "
+    "a GeoTIFF with its grid"
+)
+
+
+@contextmanager
+def georeferenced() -> Iterator[None]:
+    """Turn rasterio's warning about a raster without a geotransform into an exception: such
+    a raster is read with the identity transform (cells of 1 x 1 CRS unit at the origin),
+    which would give wrong areas without any error."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NotGeoreferencedWarning)
+        yield
+
+
 def _open(path: str | Path, what: str) -> tuple[np.ndarray, Affine, CRS, float | None, Path]:
     p = Path(path)
     if not p.exists():
@@ -72,7 +92,7 @@ def _open(path: str | Path, what: str) -> tuple[np.ndarray, Affine, CRS, float |
     if p.is_dir():
         raise SpatialInputError(str(p), f"is a folder, not a {what} raster file")
     try:
-        with rasterio.open(p) as ds:
+        with georeferenced(), rasterio.open(p) as ds:
             if ds.count != 1:
                 raise SpatialInputError(
                     str(p), f"has {ds.count} bands; a {what} raster has exactly one"
@@ -84,6 +104,9 @@ def _open(path: str | Path, what: str) -> tuple[np.ndarray, Affine, CRS, float |
                     "measured; assign the CRS it was made in (for example with "
                     "`gdal_edit.py -a_srs EPSG:xxxx`)",
                 )
+            too_big = raster_problem(ds.width, ds.height)
+            if too_big is not None:
+                raise SpatialInputError(str(p), too_big)
             transform = ds.transform
             if transform.b != 0 or transform.d != 0:
                 raise SpatialInputError(
@@ -93,6 +116,8 @@ def _open(path: str | Path, what: str) -> tuple[np.ndarray, Affine, CRS, float |
             return array, transform, ds.crs, ds.nodata, p
     except SpatialInputError:
         raise
+    except NotGeoreferencedWarning:
+        raise SpatialInputError(str(p), NOT_GEOREFERENCED) from None
     except RasterioError as exc:
         raise SpatialInputError(
             str(p), f"cannot be read as a {what} raster (truncated or not a GeoTIFF?): {exc}"

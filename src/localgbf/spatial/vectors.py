@@ -7,6 +7,7 @@ self-intersects, as real boundaries often do); each repair is reported in the la
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import pyproj
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from localgbf.frameworks.limits import zip_problem
 from localgbf.frameworks.resources import sha256_of
 from localgbf.spatial.crs import to_pyproj, transform_geometry
 from localgbf.spatial.errors import SpatialInputError
@@ -111,11 +113,24 @@ def _polygonal_part(geometry: BaseGeometry) -> BaseGeometry:
     return shapely.union_all(parts) if parts else shapely.Polygon()
 
 
+def check_zip(path: Path, name: str) -> None:
+    """Refuse a zipped layer that would inflate too far (see `frameworks.limits`)."""
+    if path.is_file() and zipfile.is_zipfile(path):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                problem = zip_problem(archive)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            raise SpatialInputError(name, f"is a damaged zip archive ({exc})") from exc
+        if problem is not None:
+            raise SpatialInputError(name, problem)
+
+
 def read_layer(path: str | Path, layer: str | None = None) -> VectorLayer:
     """Read one layer of a GeoPackage, GeoJSON or Shapefile, repairing invalid geometries."""
     p = Path(path)
     if not p.exists():
         raise SpatialInputError(str(p), "file not found")
+    check_zip(p, str(p))
     try:
         layers = pyogrio.list_layers(p)
         if layer is None and len(layers) > 1:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import shutil
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from localgbf.frameworks.limits import zip_problem
 from localgbf.species.eml import DatasetInfo, read_eml
 from localgbf.species.errors import SpeciesDataError
 from localgbf.species.metafile import ArchiveMeta, TableDef, parse_meta
@@ -51,6 +53,11 @@ class PreparedSource:
 # -- archives ---------------------------------------------------------------------------------
 
 
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError)
+"""What Python's zipfile raises on a damaged archive: a bad header, a corrupt deflate stream,
+a cut-off member, an unknown compression method, a bad CRC."""
+
+
 def _is_junk(name: str) -> bool:
     parts = PurePosixPath(name).parts
     return not parts or parts[0] == "__MACOSX" or parts[-1].startswith("._") or name.endswith("/")
@@ -72,8 +79,12 @@ class Archive:
             try:
                 self.zip = zipfile.ZipFile(path)
                 self.names = [n for n in self.zip.namelist() if not _is_junk(n)]
-            except (zipfile.BadZipFile, OSError) as exc:
+            except ZIP_ERRORS as exc:
                 raise SpeciesDataError(path.name, f"is a damaged zip archive ({exc})") from exc
+            problem = zip_problem(self.zip)
+            if problem is not None:
+                self.zip.close()
+                raise SpeciesDataError(path.name, problem)
 
     def label(self, member: str) -> str:
         sep = "/" if self.zip is None else ":"
@@ -90,7 +101,10 @@ class Archive:
 
     def read_bytes(self, member: str) -> bytes:
         if self.zip is not None:
-            return self.zip.read(member)
+            try:
+                return self.zip.read(member)
+            except ZIP_ERRORS as exc:
+                raise SpeciesDataError(self.label(member), f"cannot be extracted ({exc})") from exc
         return (self.path / member).read_bytes()
 
     def extract(self, member: str, workdir: Path) -> Path:
@@ -100,7 +114,7 @@ class Archive:
         try:
             with self.zip.open(member) as src, target.open("wb") as out:
                 shutil.copyfileobj(src, out, 1 << 20)
-        except (zipfile.BadZipFile, OSError) as exc:
+        except ZIP_ERRORS as exc:
             raise SpeciesDataError(self.label(member), f"cannot be extracted ({exc})") from exc
         return target
 
@@ -362,8 +376,13 @@ def detect_format(path: Path) -> str:
                 return "dwca"
             members = [n for n in container.names if n.lower().endswith((".csv", ".txt"))]
             if len(members) == 1 and container.zip is not None:
-                with container.zip.open(members[0]) as handle:
-                    line = handle.readline(1 << 16).decode("utf-8", errors="replace")
+                try:
+                    with container.zip.open(members[0]) as handle:
+                        line = handle.readline(1 << 16).decode("utf-8", errors="replace")
+                except ZIP_ERRORS as exc:
+                    raise SpeciesDataError(
+                        container.label(members[0]), f"cannot be extracted ({exc})"
+                    ) from exc
                 found = _text_format(line.lstrip("\ufeff").rstrip("\r\n"))
                 if found:
                     return found

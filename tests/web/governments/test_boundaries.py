@@ -71,3 +71,17 @@ def test_the_real_monaco_quartiers_are_accepted(shared_data: Path):
     geometry = clean_boundary(data)
     parts_area = sum(shape(f["geometry"]).area for f in data["features"])
     assert shape(geometry).area == pytest.approx(parts_area, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"type": "Polygon", "coordinates": [[[1' + "0" * 400 + ", 0], [1, 0], [1, 1], [0, 0]]]}",
+        "[" * 100_000 + "]" * 100_000,
+    ],
+    ids=["a coordinate too large for a float", "arrays nested 100 000 deep"],
+)
+def test_a_boundary_that_cannot_be_read_is_a_form_error_not_a_crash(text):
+    """Found by fuzzing (tests/fuzz): OverflowError and RecursionError escaped the form."""
+    with pytest.raises(ValidationError):
+        clean_boundary(text)

@@ -221,3 +221,9 @@ def test_the_national_targets_page_is_public_and_marks_the_demo(client_as):
     assert "they are not China&#x27;s official NBSAP targets" in body
     assert "/en/frameworks/kmgbf/targets/12/" in body
     assert Government.objects.get(code="CN").national_frameworks.count() == 2
+
+
+def test_an_ort_json_nested_too_deeply_is_refused_by_name():
+    """Found while fuzzing (tests/fuzz): json.loads raised RecursionError out of the importer."""
+    with pytest.raises(ImportFileError, match=r"deep\.json: is nested too deeply"):
+        read_national_targets(b"[" * 100_000 + b"]" * 100_000, "deep.json")

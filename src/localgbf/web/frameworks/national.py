@@ -255,6 +255,8 @@ def _from_ort_json(data: bytes, name: str) -> tuple[list[NationalTargetRecord], 
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ImportFileError(name, f"is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise ImportFileError(name, "is nested too deeply to be read") from None
     records = []
     governments = set()
     seen: dict[str, int] = {}

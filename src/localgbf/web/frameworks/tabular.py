@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 from typing import Any
 
+from localgbf.frameworks.limits import MAX_TABLE_ROWS, zip_problem
 from localgbf.frameworks.text import Text
 from localgbf.frameworks.vocabularies import UnknownTerm, Vocabulary
 
@@ -144,6 +146,19 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+def _at_most(rows: Iterable[list[str]], name: str) -> list[list[str]]:
+    """The rows, refused past MAX_TABLE_ROWS (plus a few header and blank rows) before they
+    are all read."""
+    out = []
+    for row in rows:
+        out.append(row)
+        if len(out) > MAX_TABLE_ROWS + 10:
+            raise ImportFileError(
+                name, f"has more than {MAX_TABLE_ROWS:,} rows; split it into smaller files"
+            )
+    return out
+
+
 def _csv_rows(data: bytes, name: str) -> list[list[str]]:
     try:
         text = data.decode("utf-8-sig")
@@ -151,19 +166,35 @@ def _csv_rows(data: bytes, name: str) -> list[list[str]]:
         raise ImportFileError(name, "is not UTF-8 text; save the CSV as UTF-8") from None
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
-    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        return _at_most((list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)), name)
+    except csv.Error as exc:
+        raise ImportFileError(name, f"is not a readable CSV file ({exc})") from None
 
 
 def _xlsx_rows(data: bytes, name: str) -> list[list[str]]:
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            problem = zip_problem(archive)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ImportFileError(name, f"is not a readable XLSX workbook ({exc})") from None
+    if problem is not None:
+        raise ImportFileError(name, problem)
+    try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ImportFileError(name, f"is not a readable XLSX workbook ({exc})") from None
     try:
-        sheet = workbook.worksheets[0]
-        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        return _at_most(
+            ([_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)), name
+        )
+    except ImportFileError:
+        raise
+    except Exception as exc:  # a damaged sheet fails only when its rows are read
+        raise ImportFileError(name, f"is not a readable XLSX workbook ({exc})") from None
     finally:
         workbook.close()
 

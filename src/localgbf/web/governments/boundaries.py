@@ -63,11 +63,13 @@ def clean_boundary(text_or_data: str | dict[str, Any]) -> dict[str, Any]:
                 _("The boundary is not valid JSON (line %(line)s, column %(col)s: %(msg)s)."),
                 params={"line": exc.lineno, "col": exc.colno, "msg": exc.msg},
             ) from None
+        except RecursionError:
+            raise ValidationError(_("The boundary is nested too deeply to be read.")) from None
     else:
         data = text_or_data
     try:
         parts = [shape(g) for g in _geometries_of(data)]
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, OverflowError) as exc:
         raise ValidationError(
             _("The boundary's coordinates cannot be read: %(err)s"), params={"err": str(exc)}
         ) from None
