@@ -81,7 +81,7 @@ NASTY_TOKENS: tuple[bytes, ...] = (
 )
 
 
-def fuzz_settings(examples: int, *, deadline_s: float = 10.0) -> settings:
+def fuzz_settings(examples: int, *, deadline_s: float = 30.0) -> settings:
     """Settings for one property: `examples` inputs by default, FUZZ_SCALE times more under
     `HYPOTHESIS_PROFILE=fuzz`. The deadline catches slow paths; `no_hang` catches hangs."""
     return settings(
@@ -104,7 +104,7 @@ class Hang(Exception):
 
 
 @contextmanager
-def no_hang(seconds: float = 20.0) -> Iterator[None]:
+def no_hang(seconds: float = 60.0) -> Iterator[None]:
     """Raise Hang if the body runs longer than `seconds` (a SIGALRM timer, main thread only)."""
 
     def expire(signum: int, frame: object) -> None:

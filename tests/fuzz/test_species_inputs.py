@@ -105,7 +105,7 @@ def _input(data: st.DataObject, members: dict[str, bytes], tmp_path: Path) -> Pa
 def _check(run, path: Path, store_dir: Path) -> None:
     before = tree_checksum(store_dir)
     try:
-        with no_hang(30):
+        with no_hang(60):
             run(path)
     except SpeciesDataError as exc:
         assert path.name in str(exc), f"the message does not name the file: {exc}"
@@ -113,7 +113,7 @@ def _check(run, path: Path, store_dir: Path) -> None:
 
 
 @given(st.sampled_from(["occurrence archives", "occurrence tables"]), st.data())
-@fuzz_settings(120, deadline_s=20)
+@fuzz_settings(120, deadline_s=40)
 def test_any_occurrence_file_imports_or_is_refused_leaving_the_store_as_it_was(
     seeds, tmp_path, kind, data
 ):
@@ -126,7 +126,7 @@ def test_any_occurrence_file_imports_or_is_refused_leaving_the_store_as_it_was(
 
 
 @given(st.sampled_from(["checklist archives", "checklist tables"]), st.data())
-@fuzz_settings(150, deadline_s=20)
+@fuzz_settings(150, deadline_s=40)
 def test_any_checklist_imports_or_is_refused_leaving_the_store_as_it_was(
     seeds, tmp_path, kind, data
 ):
