@@ -61,6 +61,27 @@ def _batch_result() -> dict[str, Any]:
     return {"pk": item.batch_id, "code": item.government.code}
 
 
+def _consultation_input() -> dict[str, Any]:
+    from localgbf.web.participation.models import ConsultationInput
+
+    row = (
+        ConsultationInput.objects.filter(consultation__country__code="CN", government__code=CITY)
+        .order_by("pk")
+        .first()
+    )
+    if row is None:
+        raise LookupError("the demo holds no consultation input from Kunming")
+    return {"pk": row.consultation_id, "input_pk": row.pk}
+
+
+def _public_consultation() -> int:
+    return _pk("participation.PublicConsultation", government__code=CITY)
+
+
+def _public_comment() -> int:
+    return _pk("participation.PublicComment", consultation__government__code=CITY)
+
+
 Sample = Callable[[], dict[str, Any]]
 
 SAMPLES: dict[str, Sample] = {
@@ -147,6 +168,30 @@ SAMPLES: dict[str, Sample] = {
     "portal-target": lambda: {"code": "3"},
     "portal-download": lambda: {"code": CITY, "fmt": "csv"},
     "api-token-revoke": lambda: {"pk": _pk("api.ApiToken", user__username="kunming.officer")},
+    "consultations": lambda: {"code": "CN"},
+    "consultation-new": lambda: {"code": "CN"},
+    "consultation": lambda: {"pk": _pk("participation.Consultation", country__code="CN")},
+    "consultation-input": lambda: {"pk": _pk("participation.Consultation", country__code="CN")},
+    "consultation-close": lambda: {"pk": _pk("participation.Consultation", country__code="CN")},
+    "consultation-export": lambda: {
+        "pk": _pk("participation.Consultation", country__code="CN"),
+        "fmt": "xlsx",
+    },
+    "consultation-respond": _consultation_input,
+    "plan-of-action-report": lambda: {"code": "CN"},
+    "plan-of-action-export": lambda: {"code": "CN", "fmt": "json"},
+    "network-report": lambda: {"code": "cn-cities-network"},
+    "network-report-export": lambda: {"code": "cn-cities-network", "fmt": "json"},
+    "member-support": lambda: {"code": "cn-cities-network", "government": CITY},
+    "support-note-answer": lambda: {"pk": _pk("participation.SupportNote", government__code=CITY)},
+    "public-consultation-new": lambda: {"code": CITY, "number": _draft_number()},
+    "public-consultation": lambda: {"pk": _public_consultation()},
+    "public-comment": lambda: {"pk": _public_consultation()},
+    "public-consultation-close": lambda: {"pk": _public_consultation()},
+    # A token nobody signed: refused for everyone, never a 500.
+    "public-comment-confirm": lambda: {"token": "not-a-signed-token"},
+    "public-comment-moderate": lambda: {"pk": _public_comment()},
+    "public-comment-answer": lambda: {"pk": _public_comment()},
     "kmgbf-goal": lambda: {"code": "A"},
     "kmgbf-target": lambda: {"code": "3"},
     "singapore-index-edition": lambda: {"edition": "2021"},

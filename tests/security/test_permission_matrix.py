@@ -186,6 +186,56 @@ EXPECTED: dict[str, Row] = {
     "capacity-close": Row(get=signed_in(405), post=edit(302)),
     "capacity-new": Row(get=edit(), post=edit()),
     "cbd-contact": Row(get=edit(), post=edit()),
+    # Participation (issue 12). The sample consultation is China's, open and not yet public:
+    # the country's governments, organisations working in it and its reviewers read it.
+    "consultations": Row(get=public(), post=public()),
+    "consultation-new": Row(
+        get=only(200, "reviewer", "network_admin"), post=only(200, "reviewer", "network_admin")
+    ),
+    "consultation": Row(
+        get=profile(200, anonymous=404, reviewer_abroad=403),
+        post=profile(200, anonymous=404, reviewer_abroad=403),
+    ),
+    "consultation-export": Row(
+        get=profile(200, anonymous=404, reviewer_abroad=403),
+        post=profile(200, anonymous=404, reviewer_abroad=403),
+    ),
+    "consultation-input": Row(
+        get=only(200, "city_officer", "other_officer", "network_staff", "network_admin"),
+        post=only(200, "city_officer", "other_officer", "network_staff", "network_admin"),
+    ),
+    "consultation-respond": Row(get=signed_in(405), post=only(302, "reviewer", "network_admin")),
+    "consultation-close": Row(get=signed_in(405), post=only(302, "reviewer", "network_admin")),
+    "plan-of-action-report": Row(
+        get=only(200, "reviewer", "network_admin"), post=only(200, "reviewer", "network_admin")
+    ),
+    "plan-of-action-export": Row(
+        get=only(200, "reviewer", "network_admin"), post=only(200, "reviewer", "network_admin")
+    ),
+    "network-report": Row(
+        get=only(200, "network_staff", "network_admin"),
+        post=only(200, "network_staff", "network_admin"),
+    ),
+    "network-report-export": Row(
+        get=only(200, "network_staff", "network_admin"),
+        post=only(200, "network_staff", "network_admin"),
+    ),
+    "member-support": Row(
+        get=only(200, "network_staff", "network_admin"),
+        post=only(200, "network_staff", "network_admin"),
+    ),
+    "network-support": Row(get=edit(), post=edit()),
+    "support-note-answer": Row(get=signed_in(405), post=edit(302)),
+    "public-consultations": Row(get=public(), post=public()),
+    "public-consultation": Row(get=public(), post=public()),
+    "public-consultation-new": Row(get=edit(), post=edit()),
+    "public-consultation-close": Row(get=signed_in(405), post=edit(302)),
+    # An empty comment is refused (400) for anyone: commenting needs no account.
+    "public-comment": Row(get=public(405), post=public(400)),
+    "public-comment-confirm": Row(get=public(400), post=public(400)),
+    "public-comment-moderate": Row(get=signed_in(405), post=edit(400)),
+    "public-comment-answer": Row(get=signed_in(405), post=edit(302)),
+    "audit-log": Row(get=admin(), post=admin()),
     "cepa": Row(get=public(), post=public()),
     "cepa-edit": Row(get=edit(), post=edit()),
     "cepa-new": Row(get=edit(), post=edit()),

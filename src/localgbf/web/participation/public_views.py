@@ -7,8 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -187,7 +187,7 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
     item = _officer_comment(request, pk)
     form = ModerationForm(request.POST)
     if not form.is_valid():
-        raise Http404("No such decision")
+        raise BadRequest("No such moderation decision")
     try:
         public.moderate(request.user, item, form.cleaned_data["status"])
     except PermissionError as exc:
