@@ -16,7 +16,9 @@ LOCALGBF = str(Path(sys.executable).with_name("localgbf"))
 def production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     key_file = tmp_path / "secret_key"
     key_file.write_text("a-long-random-secret-" + "x7Kq9" * 12 + "\n")
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' fixture when they share a worker.
+    dropped = {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(
         LOCALGBF_PRODUCTION="on",
         SECRET_KEY_FILE=str(key_file),
