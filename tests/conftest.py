@@ -30,3 +30,14 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def shared_reference() -> Path:
     return _shared_data_dir().parent / "reference"
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing a response, calling a WSGI handler directly or a worker loop runs
+    `close_old_connections`, which closes a PostgreSQL connection that is inside the test's
+    transaction (SQLite's in-memory one is never closed). Django's test client unhooks it
+    around its own requests only; in tests, connections stay open until the test ends."""
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "close_if_unusable_or_obsolete", lambda self: None)

@@ -7,9 +7,7 @@ exercised."""
 
 import pytest
 import schemathesis
-from django.core import signals
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
@@ -36,18 +34,6 @@ SETTINGS = settings(
         HealthCheck.data_too_large,
     ],
 )
-
-
-@pytest.fixture(autouse=True)
-def keep_the_test_connection():
-    """The WSGI handler closes "old" connections as each request starts and ends; inside the
-    test's transaction that closes PostgreSQL's connection (SQLite's in-memory one is never
-    closed). Django's test client unhooks the same signal."""
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -51,7 +51,20 @@ class SavedClassMap(models.Model):
         return str(self.title.get("en") or self.title.get("zh-hans") or self.base)
 
     def yaml_text(self) -> str:
-        return yaml.safe_dump(self.definition, allow_unicode=True, sort_keys=False)
+        return yaml.safe_dump(self._ordered(), allow_unicode=True, sort_keys=False)
+
+    def _ordered(self) -> dict[str, Any]:
+        """The document with its keys in the order it was made in: PostgreSQL's jsonb gives
+        keys back in an order of its own, and the file's checksum must not depend on the
+        database. Rebuilt from the preset, roles and title; kept as stored if that differs."""
+        from localgbf.web.computations.services import class_map_definition
+
+        try:
+            roles = {int(c["code"]): list(c.get("roles", [])) for c in self.definition["classes"]}
+            rebuilt = class_map_definition(self.base, roles, dict(self.definition.get("name", {})))
+        except (KeyError, TypeError, ValueError):  # the preset cannot rebuild it: as stored
+            return dict(self.definition)
+        return rebuilt if rebuilt == self.definition else dict(self.definition)
 
     def write(self, folder: Path) -> Path:
         path = folder / f"class-map-{self.government.code}.yaml"
