@@ -13,10 +13,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 
 from localgbf.web.core.demo import DemoContext, build_demo
@@ -89,3 +91,46 @@ def english_by_default():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker) -> Iterator[DemoContext]:
+    """The demo built once for a whole test module, for folders whose many read-only checks
+    share it (the portal, the API): their conftest makes `demo` and `users` use it. The
+    database is emptied after the module, so later tests start from the state they expect."""
+    with django_db_blocker.unblock():
+        ctx = build_demo()
+        User = get_user_model()
+        other = User.objects.create_user("shenzhen.officer", password="x")
+        Membership.objects.create(
+            user=other, government=Government.objects.get(code="CNSZX"), role=Role.OFFICER
+        )
+        ctx.objects["user:shenzhen.officer"] = other
+        ctx.objects["user:outsider"] = User.objects.create_user("outsider", password="x")
+    yield ctx
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def users_once(demo_once: DemoContext, db) -> dict:
+    """The personas of `demo_once` (network_staff aside)."""
+    return {
+        "anonymous": None,
+        "city_officer": demo_once["user:kunming.officer"],
+        "region_officer": demo_once["user:yunnan.officer"],
+        "reviewer": demo_once["user:china.reviewer"],
+        "viewer": demo_once["user:kunming.viewer"],
+        "network_admin": demo_once["user:network.admin"],
+        "other_officer": demo_once["user:shenzhen.officer"],
+        "outsider": demo_once["user:outsider"],
+    }
+
+
+@pytest.fixture
+def empty_cache() -> Iterator[None]:
+    """Page bodies are cached by the id of the newest audit entry, which a rolled-back test
+    may reuse: a test that asks for this starts with an empty cache."""
+    cache.clear()
+    yield
+    cache.clear()
