@@ -159,7 +159,7 @@ SAMPLES: dict[str, Sample] = {
     "review-settings": lambda: {"code": "CN"},
     "review-decide": lambda: {
         "kind": "commitment",
-        "pk": _pk("commitments.Commitment", government__code=CITY),
+        "pk": _pk("commitments.CommitmentVersion", commitment__government__code=CITY),
     },
     "national-report": lambda: {"code": "CN"},
     "national-report-file": lambda: {"code": "CN", "fmt": "csv"},
@@ -199,7 +199,8 @@ SAMPLES: dict[str, Sample] = {
     "get_government": lambda: {"code": CITY},
     "patch_government": lambda: {"code": CITY},
     "put_profile": lambda: {"code": CITY},
-    "get_plan": lambda: {"plan_id": _pk("plans.Plan", government__code=CITY)},
+    # The API's "plan" is a plan version.
+    "get_plan": lambda: {"plan_id": _pk("plans.PlanVersion", plan__government__code=CITY)},
     "get_action": lambda: {
         "action_id": _pk(
             "plans.Action", version__plan__government__code=CITY, version__status="draft"
