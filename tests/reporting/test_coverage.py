@@ -161,3 +161,150 @@ def test_an_unknown_degree_is_refused():
 def test_an_action_of_an_unknown_target_is_refused():
     with pytest.raises(CoverageError, match="action a serves an unknown target t9"):
         build(actions=[ActionLinks("a", "CNKMG", "t9")])
+
+
+# -- the fast path against the rules, action by action --------------------------------------
+
+RANKS = {"high": 3, "medium": 2, "low": 1}
+NATIONAL = ["N1", "N2", "N3", "N4"]
+KMGBF = [str(n) for n in range(1, 9)]
+GOVERNMENTS = ["G1", "G2", "G3"]
+
+
+def _reference(targets, actions, alignments):
+    """The module's rules applied to each action on its own, without any sharing."""
+
+    def best(links):
+        out = {}
+        for code, degree in links:
+            if code not in out or RANKS[degree] > RANKS[out[code]]:
+                out[code] = degree
+        return out
+
+    def through(national):
+        return [
+            (link.code, min(degree, link.degree, key=RANKS.__getitem__))
+            for code, degree in national.items()
+            for link in alignments.get(code, ())
+        ]
+
+    national_cells, kmgbf_cells = {}, {}
+
+    def put(cells, found, government, n):
+        for code, degree in found.items():
+            count, current = cells.get((code, government), (0, degree))
+            cells[(code, government)] = (count + n, max(current, degree, key=RANKS.__getitem__))
+
+    for t in targets:
+        if not t.local_only:
+            national = best(t.national)
+            put(national_cells, national, t.government, 0)
+            put(kmgbf_cells, best([*t.kmgbf, *through(national)]), t.government, 0)
+    served = {t.id: t for t in targets}
+    unaligned, groups = 0, {}
+    for a in actions:
+        target = served[a.target]
+        if a.local_only:
+            unaligned += 1
+            continue
+        national = best(a.national or ((), target.national)[not target.local_only])
+        direct = a.kmgbf or ((), target.kmgbf)[not target.local_only]
+        kmgbf = best([*direct, *through(national)])
+        if not national and not kmgbf:
+            unaligned += 1
+            continue
+        put(national_cells, national, a.government, 1)
+        put(kmgbf_cells, kmgbf, a.government, 1)
+        groups[a.id] = {f"national:{c}" for c in national} | {f"kmgbf:{c}" for c in kmgbf}
+    return national_cells, kmgbf_cells, unaligned, groups
+
+
+def _links(draw, codes):
+    from hypothesis import strategies as st
+
+    return tuple(
+        Link(code, degree)
+        for code, degree in draw(
+            st.lists(st.tuples(st.sampled_from(codes), st.sampled_from(list(RANKS))), max_size=3)
+        )
+    )
+
+
+def test_the_matrix_matches_the_rules_applied_action_by_action():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @st.composite
+    def plans(draw):
+        alignments = {code: list(_links(draw, KMGBF)) for code in NATIONAL if draw(st.booleans())}
+        targets = [
+            TargetLinks(
+                f"t{i}",
+                draw(st.sampled_from(GOVERNMENTS)),
+                draw(st.booleans()) and draw(st.booleans()),
+                _links(draw, NATIONAL),
+                _links(draw, KMGBF),
+            )
+            for i in range(draw(st.integers(1, 6)))
+        ]
+        actions = []
+        for i in range(draw(st.integers(0, 25))):
+            target = draw(st.sampled_from(targets))
+            actions.append(
+                ActionLinks(
+                    f"a{i}",
+                    target.government,
+                    target.id,
+                    draw(st.integers(0, 5)) == 0,
+                    _links(draw, NATIONAL) if draw(st.booleans()) else (),
+                    _links(draw, KMGBF) if draw(st.booleans()) else (),
+                )
+            )
+        return alignments, targets, actions
+
+    @settings(max_examples=300, deadline=None)
+    @given(plans())
+    def check(case):
+        alignments, targets, actions = case
+        lines = [
+            BudgetLine(a.government, a.id, 2025, D(100 + n), "CNY", "own_budget", "planned")
+            for n, a in enumerate(actions)
+        ]
+        matrix = coverage_matrix(
+            country="C",
+            national_targets=NATIONAL,
+            national_alignments=alignments,
+            kmgbf_targets=KMGBF,
+            targets=targets,
+            actions=actions,
+            budget_lines=lines,
+            rates=RateTable("CNY"),
+            parents={"C": None, **dict.fromkeys(GOVERNMENTS, "C")},
+            ranks=RANKS,
+        )
+        national, kmgbf, unaligned, groups = _reference(targets, actions, alignments)
+        assert {
+            (row.code, c.government): (c.actions, c.best_alignment)
+            for row in matrix.national_targets
+            for c in row.cells
+        } == national
+        for row in matrix.kmgbf:
+            mine = {g: v for (code, g), v in kmgbf.items() if code == row.code}
+            assert row.governments == len(mine)
+            assert row.actions == sum(n for n, _ in mine.values())
+            degrees = [d for _, d in mine.values()]
+            assert row.best_alignment == (max(degrees, key=RANKS.__getitem__) if degrees else None)
+        assert matrix.unaligned_actions == unaligned
+        assert matrix.actions == len(actions)
+        for row in matrix.national_targets:
+            expected = sum(
+                (
+                    line.amount
+                    for line in lines
+                    if f"national:{row.code}" in groups.get(line.action, ())
+                ),
+                D(0),
+            )
+            assert row.finance.needs == expected
+
+    check()

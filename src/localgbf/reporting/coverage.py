@@ -243,24 +243,28 @@ def coverage_matrix(
             if ranks[degree] > ranks[cell[1]]:
                 cell[1] = degree
 
-    # target id -> (national links, direct KMGBF links), strongest degree per code
-    target_links: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+    # target id -> (national links, direct KMGBF links), strongest degree per code, and a
+    # signature of those links: targets with the same links resolve their actions alike.
+    target_links: dict[str, tuple[Any, dict[str, str], dict[str, str]]] = {}
+    signatures: dict[Any, Any] = {}
     for target in targets:
         if target.local_only:
-            target_links[target.id] = ({}, {})
+            target_links[target.id] = (None, {}, {})
             continue
         national = _best(target.national, ranks)
         direct = _best(target.kmgbf, ranks)
-        target_links[target.id] = (national, direct)
+        signature = (frozenset(national.items()), frozenset(direct.items()))
+        target_links[target.id] = (signatures.setdefault(signature, signature), national, direct)
         kmgbf = _best(
             (*target.kmgbf, *_through_national(national, national_alignments, ranks)), ranks
         )
         mark(national_cells, national, target.government, 0)
         mark(kmgbf_cells, kmgbf, target.government, 0)
 
-    # Many actions share their link sets (most inherit their target's): resolve each distinct
-    # (target, own national links, own KMGBF links) once, and count actions per government.
-    resolved: dict[Any, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = {}
+    # Most actions share their link sets (most inherit their target's, and many targets have
+    # the same links): resolve each distinct (target links, own national links, own KMGBF
+    # links) once, and count actions per government and resolved links.
+    resolved: dict[Any, tuple[dict[str, str], dict[str, str], tuple[str, ...]] | None] = {}
     chains: dict[Any, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = {}
     counts: dict[tuple[str, Any], int] = defaultdict(int)
     action_count = unaligned = 0
@@ -269,12 +273,14 @@ def coverage_matrix(
         if action.local_only:
             unaligned += 1
             continue
-        key = (action.target, action.national, action.kmgbf)
-        found = resolved.get(key)
-        if found is None:
-            if action.target not in target_links:
-                raise CoverageError(f"action {action.id} serves an unknown target {action.target}")
-            inherited_national, inherited_direct = target_links[action.target]
+        served = target_links.get(action.target)
+        if served is None:
+            raise CoverageError(f"action {action.id} serves an unknown target {action.target}")
+        key = (served[0], action.national, action.kmgbf)
+        if key in resolved:
+            found = resolved[key]
+        else:
+            _signature, inherited_national, inherited_direct = served
             national = dict(
                 effective_links(
                     list(_best(action.national, ranks).items()), [*inherited_national.items()]
@@ -300,14 +306,15 @@ def coverage_matrix(
                     *(KMGBF_GROUP + c for c in kmgbf),
                 )
                 chain = chains[chain_key] = (national, kmgbf, names)
-            found = resolved[key] = chain
-        if not found[2]:
+            found = resolved[key] = chain if chain[2] else None
+        if found is None:
             unaligned += 1
             continue
-        counts[(action.government, key)] += 1
+        counts[(action.government, id(found))] += 1
         groups[action.id] = found[2]
-    for (government, key), count in counts.items():
-        national, kmgbf, _names = resolved[key]
+    by_id = {id(chain): chain for chain in chains.values()}
+    for (government, chain_id), count in counts.items():
+        national, kmgbf, _names = by_id[chain_id]
         mark(national_cells, national, government, count)
         mark(kmgbf_cells, kmgbf, government, count)
 

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Q, QuerySet
 
+from localgbf.gc_pause import collector_paused
 from localgbf.reporting.coverage import (
     ActionLinks,
     CoverageMatrix,
@@ -166,12 +167,13 @@ def country_of(government: Government) -> Government:
 def finance_for(government: Government, user: Any) -> FinanceRollUp:
     """Finance of the plans in force of `government` and everything under it."""
     versions = plans_in_force(government, user)
-    return roll_up(
-        budget_lines(versions),
-        rate_table(country_of(government)),
-        parents=hierarchy(government),
-        detail=[government.code],
-    )
+    with collector_paused():
+        return roll_up(
+            budget_lines(versions),
+            rate_table(country_of(government)),
+            parents=hierarchy(government),
+            detail=[government.code],
+        )
 
 
 def _links(
@@ -212,6 +214,11 @@ class Coverage:
 
 def coverage_for(country: Government, user: Any, *, all_drafts: bool = False) -> Coverage:
     """The coverage matrix of `country`'s current national targets and its plans in force."""
+    with collector_paused():
+        return _coverage(country, user, all_drafts=all_drafts)
+
+
+def _coverage(country: Government, user: Any, *, all_drafts: bool) -> Coverage:
     framework = current_national_framework(country)
     versions = plans_in_force(country, user, all_drafts=all_drafts)
     version_government = {v.id: v.government for v in versions}
