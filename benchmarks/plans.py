@@ -9,7 +9,7 @@ in at most 1 s on each database. Each database runs in its own process:
     python -m benchmarks plans                       # both databases
     python -m benchmarks.plans --db sqlite           # one, printing its figures as JSON
 
-PostgreSQL: `LOCALGBF_BENCH_POSTGRES` (default the project's check server at
+PostgreSQL: `LOCALGBF_BENCH_DATABASE_URL` (default the project's check server at
 postgres://localgbf:localgbf@127.0.0.1:54330/localgbf); a scratch database
 `localgbf_bench_plans` is created there and dropped afterwards. Without a server, the
 PostgreSQL figures are reported as skipped.
@@ -35,7 +35,7 @@ LINES_PER_ACTION = 2
 TARGET_SECONDS = 1.0
 DEGREES = ("high", "medium", "low")
 POSTGRES = os.environ.get(
-    "LOCALGBF_BENCH_POSTGRES", "postgres://localgbf:localgbf@127.0.0.1:54330/localgbf"
+    "LOCALGBF_BENCH_DATABASE_URL", "postgres://localgbf:localgbf@127.0.0.1:54330/localgbf"
 )
 SCRATCH_DB = "localgbf_bench_plans"
 HERE = Path(__file__).resolve().parent
