@@ -35,7 +35,7 @@ def paginate(
     """One page of `rows` (already ordered), its items made by `serialize`."""
     count = rows.count()
     start = (paging.page - 1) * paging.page_size
-    chunk = list(rows[start : start + paging.page_size]) if start < count else []
+    chunk = _page(rows, start, paging.page_size) if start < count else []
     last = max(1, -(-count // paging.page_size))
     return {
         "count": count,
@@ -45,3 +45,14 @@ def paginate(
         "previous": _link(request, min(paging.page - 1, last)) if paging.page > 1 else None,
         "items": serialize(chunk),
     }
+
+
+def _page(rows: QuerySet[Any], start: int, size: int) -> list[Any]:
+    """The rows `start` to `start + size`: their keys first, then those rows with their joins.
+
+    A database skips an OFFSET by producing the rows before it; producing keys only is cheap,
+    while producing whole rows with their joined tables made page 200 of the actions 15 times
+    slower than page 1 (benchmarks/portal.py)."""
+    keys = list(rows.values_list("pk", flat=True)[start : start + size])
+    found = {row.pk: row for row in rows.filter(pk__in=keys)}
+    return [found[key] for key in keys if key in found]
