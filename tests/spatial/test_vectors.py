@@ -84,3 +84,35 @@ def test_a_boundary_dissolves_all_its_features(tmp_path: Path) -> None:
     boundary = read_boundary(path)
     assert boundary.geometry.area == pytest.approx(400 * 2)
     assert boundary.sha256
+
+
+def test_a_polygon_whose_ring_is_not_closed_is_refused_naming_the_feature(tmp_path: Path) -> None:
+    """GDAL passes an unclosed ring through (with a warning); GEOS cannot build it. Found by
+    the fuzzing of tests/fuzz/test_spatial_inputs.py."""
+    import json
+    import warnings
+
+    ring = [[6.0, 46.0], [6.1, 46.0], [6.1, 46.1], [6.0, 46.1]]  # the first point is not repeated
+    path = tmp_path / "open-ring.geojson"
+    path.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}},
+                "features": [
+                    {"type": "Feature", "properties": {}, "geometry": None},
+                    {
+                        "type": "Feature",
+                        "properties": {},
+                        "geometry": {"type": "Polygon", "coordinates": [ring]},
+                    },
+                ],
+            }
+        )
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # GDAL's "Non closed ring detected"
+        with pytest.raises(SpatialInputError) as refused:
+            read_layer(path)
+    assert "open-ring.geojson" in str(refused.value)
+    assert "feature 2" in str(refused.value)

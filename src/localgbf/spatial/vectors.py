@@ -161,7 +161,12 @@ def read_layer(path: str | Path, layer: str | None = None) -> VectorLayer:
         if blob is None:
             skipped += 1
             continue
-        geometry = shapely.from_wkb(blob)
+        try:
+            geometry = shapely.from_wkb(blob)
+        except shapely.errors.ShapelyError as exc:  # e.g. a ring whose last point is not its first
+            raise SpatialInputError(
+                str(p), f"feature {index + 1} has a geometry that cannot be built: {exc}"
+            ) from exc
         if geometry.is_empty:
             skipped += 1
             continue

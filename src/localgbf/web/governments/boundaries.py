@@ -52,6 +52,7 @@ def clean_boundary(text_or_data: str | dict[str, Any]) -> dict[str, Any]:
     longitude -180..180 / latitude -90..90 (a projected file), and self-intersecting rings.
     """
     import shapely
+    from shapely.errors import ShapelyError
     from shapely.geometry import shape
     from shapely.validation import explain_validity
 
@@ -69,7 +70,8 @@ def clean_boundary(text_or_data: str | dict[str, Any]) -> dict[str, Any]:
         data = text_or_data
     try:
         parts = [shape(g) for g in _geometries_of(data)]
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, OverflowError) as exc:
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, OverflowError,
+            ShapelyError) as exc:  # fmt: skip
         raise ValidationError(
             _("The boundary's coordinates cannot be read: %(err)s"), params={"err": str(exc)}
         ) from None

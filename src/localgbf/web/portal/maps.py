@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shapely
+from shapely.errors import ShapelyError
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
@@ -115,7 +116,7 @@ class Drawing:
 def _polygons(geometry: dict[str, Any]) -> BaseGeometry | None:
     try:
         geom = shape(geometry)
-    except (ValueError, TypeError, AttributeError, KeyError, IndexError):
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, ShapelyError):
         return None
     if geom.is_empty:
         return None
