@@ -246,7 +246,6 @@ def coverage_matrix(
     # target id -> (national links, direct KMGBF links), strongest degree per code, and a
     # signature of those links: targets with the same links resolve their actions alike.
     target_links: dict[str, tuple[Any, dict[str, str], dict[str, str]]] = {}
-    signatures: dict[Any, Any] = {}
     for target in targets:
         if target.local_only:
             target_links[target.id] = (None, {}, {})
@@ -254,7 +253,7 @@ def coverage_matrix(
         national = _best(target.national, ranks)
         direct = _best(target.kmgbf, ranks)
         signature = (frozenset(national.items()), frozenset(direct.items()))
-        target_links[target.id] = (signatures.setdefault(signature, signature), national, direct)
+        target_links[target.id] = (signature, national, direct)
         kmgbf = _best(
             (*target.kmgbf, *_through_national(national, national_alignments, ranks)), ranks
         )
